@@ -1,0 +1,124 @@
+/**
+ * Errors a person can hit. Each has a stable code (scripts and tests rely on it), a sentence in English and
+ * Urdu, and what to do next. Messages never carry a passphrase, key or child's name: callers pass only
+ * field paths, counts, file names and codes as details.
+ */
+
+export const errorCatalog = {
+  NOT_A_REGISTER: {
+    en: 'This file is not a Child Help Desk register, or it is damaged.',
+    ur: 'یہ فائل چائلڈ ہیلپ ڈیسک کا رجسٹر نہیں، یا خراب ہو چکی ہے۔',
+    action: 'Check the --db path. If the register was damaged, restore it from the latest backup.',
+  },
+  KEY_FILE_MISSING: {
+    en: 'The key file that unlocks this register is missing.',
+    ur: 'اس رجسٹر کو کھولنے والی کلید کی فائل موجود نہیں۔',
+    action: 'Copy the .keys.json file that belongs beside the register, or unlock with the recovery key.',
+  },
+  REGISTER_EXISTS: {
+    en: 'A register already exists at this path.',
+    ur: 'اس جگہ پہلے سے ایک رجسٹر موجود ہے۔',
+    action: 'Choose another file name; an existing register is never overwritten.',
+  },
+  WRONG_PASSPHRASE: {
+    en: 'Wrong user name or passphrase.',
+    ur: 'صارف کا نام یا پاس فریز غلط ہے۔',
+    action: 'Check the user name and the keyboard language (English/Urdu), then try again.',
+  },
+  LOCKED_OUT: {
+    en: 'Too many wrong passphrases for this user.',
+    ur: 'اس صارف کے لیے بہت زیادہ غلط پاس فریز درج کیے گئے۔',
+    action: 'Wait before trying again, or ask the station in-charge to reset the passphrase.',
+  },
+  WRONG_RECOVERY_KEY: {
+    en: 'The recovery key does not open this register.',
+    ur: 'ریکوری کلید اس رجسٹر کو نہیں کھولتی۔',
+    action: 'Type the recovery key exactly as printed; dashes and spaces do not matter.',
+  },
+  NEWER_SCHEMA: {
+    en: 'This register was written by a newer version of Child Help Desk.',
+    ur: 'یہ رجسٹر چائلڈ ہیلپ ڈیسک کے نئے ورژن سے بنا ہے۔',
+    action: 'Install the latest version of the app. The register has not been changed.',
+  },
+  INVALID_INPUT: {
+    en: 'Some of the information is not valid.',
+    ur: 'کچھ معلومات درست نہیں۔',
+    action: 'Correct the fields named and try again. Nothing was saved.',
+  },
+  PASSPHRASE_TOO_WEAK: {
+    en: 'The passphrase is too short.',
+    ur: 'پاس فریز بہت چھوٹا ہے۔',
+    action: 'Use at least 10 characters, for example three or four words.',
+  },
+  NOT_FOUND: {
+    en: 'No such record.',
+    ur: 'ایسا کوئی ریکارڈ موجود نہیں۔',
+    action: 'Check the id or case number, or search the register.',
+  },
+  FORBIDDEN: {
+    en: 'Your role may not do this.',
+    ur: 'آپ کا عہدہ یہ کام کرنے کی اجازت نہیں دیتا۔',
+    action: 'Ask the station in-charge.',
+  },
+  USER_EXISTS: {
+    en: 'A user with this name already exists.',
+    ur: 'اس نام کا صارف پہلے سے موجود ہے۔',
+    action: 'Choose another user name.',
+  },
+  LAST_INCHARGE: {
+    en: 'The last in-charge of a register cannot be removed.',
+    ur: 'رجسٹر کے آخری انچارج کو ختم نہیں کیا جا سکتا۔',
+    action: 'Add another in-charge first.',
+  },
+  STALE_REVISION: {
+    en: 'Someone else changed this case after you opened it.',
+    ur: 'آپ کے کھولنے کے بعد کسی اور نے یہ کیس تبدیل کر دیا۔',
+    action: 'Reload the case, then make your change again.',
+  },
+  NEED_PASSPHRASE: {
+    en: 'A passphrase is needed and there is no terminal to ask for it.',
+    ur: 'پاس فریز درکار ہے اور پوچھنے کے لیے کوئی ٹرمینل نہیں۔',
+    action: 'Set CHILDDESK_PASSPHRASE (and CHILDDESK_NEW_PASSPHRASE where a new one is set), or run in a terminal.',
+  },
+  USAGE: {
+    en: 'The command is not complete.',
+    ur: 'کمانڈ نامکمل ہے۔',
+    action: 'Run childdesk --help for the commands and their options.',
+  },
+  INTERNAL: {
+    en: 'Something unexpected went wrong. Nothing was saved.',
+    ur: 'کوئی غیر متوقع خرابی ہوئی۔ کچھ محفوظ نہیں ہوا۔',
+    action: 'Try again. If it happens again, note the time and tell the district CPU.',
+  },
+} as const satisfies Record<string, { en: string; ur: string; action: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Safe specifics: field paths, counts, file names. Never personal data or secrets. */
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${errorCatalog[code].en} ${detail}` : errorCatalog[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  get messageUr(): string {
+    return errorCatalog[this.code].ur;
+  }
+
+  get action(): string {
+    return errorCatalog[this.code].action;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; messageUr: string; action: string } {
+    return { code: this.code, message: this.message, messageUr: this.messageUr, action: this.action };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
