@@ -26,6 +26,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   layer(['src/core/**'], [
     banned(nodeBuiltins, 'src/core is pure: no Node built-ins (move I/O to store, bundle or services).'),
     banned(['electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], 'src/core is pure: no platform libraries.'),

@@ -146,9 +146,9 @@ export type CaseRecord = CaseData & {
 export type FieldProblem = { path: string; problem: string };
 
 /** Zod issues -> "child.dateOfBirth: must be a date as YYYY-MM-DD" lines: field and problem, never the value. */
-export function describeIssues(error: z.ZodError): FieldProblem[] {
+export function describeIssues(error: z.ZodError, subject = 'case'): FieldProblem[] {
   return error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.join('.') : '(case)',
+    path: issue.path.length ? issue.path.join('.') : subject,
     problem: issue.message,
   }));
 }

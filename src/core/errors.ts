@@ -10,10 +10,10 @@ export const errorCatalog = {
     ur: 'یہ فائل چائلڈ ہیلپ ڈیسک کا رجسٹر نہیں، یا خراب ہو چکی ہے۔',
     action: 'Check the --db path. If the register was damaged, restore it from the latest backup.',
   },
-  KEY_FILE_MISSING: {
-    en: 'The key file that unlocks this register is missing.',
-    ur: 'اس رجسٹر کو کھولنے والی کلید کی فائل موجود نہیں۔',
-    action: 'Copy the .keys.json file that belongs beside the register, or unlock with the recovery key.',
+  KEY_FILE_MISMATCH: {
+    en: 'The key file beside this register belongs to another register.',
+    ur: 'اس رجسٹر کے ساتھ رکھی کلید کی فائل کسی اور رجسٹر کی ہے۔',
+    action: 'Put the right .keys.json file beside the register, or unlock with the recovery key (childdesk recover).',
   },
   REGISTER_EXISTS: {
     en: 'A register already exists at this path.',

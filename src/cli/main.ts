@@ -1,0 +1,291 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { caseInputSchema } from '../core/case-model.js';
+import { AppError, isAppError } from '../core/errors.js';
+import { ROLES } from '../core/roles.js';
+import { formatKarachi } from '../core/time.js';
+import { createCase, createCases, listCases, showCase, updateCase } from '../services/cases.js';
+import { initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
+import type { Session } from '../services/session.js';
+import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
+import { keyFilePathFor, readKeyFile } from '../store/key-file.js';
+import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+type Result = { json: unknown; text: string };
+type Command = {
+  usage: string;
+  options: Options;
+  run: (values: Values, positionals: string[]) => Promise<Result>;
+};
+
+const db = { db: { type: 'string' } } as const;
+const user = { user: { type: 'string' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  'station init': {
+    usage: 'station init --db FILE --station-code CODE --station-name NAME --district NAME --user NAME [--display-name TEXT]',
+    options: { ...db, ...user, 'station-code': { type: 'string' }, 'station-name': { type: 'string' }, district: { type: 'string' }, 'display-name': { type: 'string' } },
+    run: async (v) => {
+      const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', 'Passphrase for the in-charge: ', true);
+      const { session, recoveryKey } = await initStation({
+        path: required(v, 'db'),
+        stationCode: required(v, 'station-code'),
+        stationName: required(v, 'station-name'),
+        district: required(v, 'district'),
+        username: required(v, 'user'),
+        displayName: v['display-name'],
+        passphrase,
+      });
+      const { info } = session.register;
+      session.register.close();
+      return {
+        json: { registerId: info.registerId, stationCode: info.stationCode, user: session.user.username, recoveryKey },
+        text: [
+          `Register created for ${info.stationName} (${info.stationCode}), ${info.district}.`,
+          `In-charge: ${session.user.username}`,
+          '',
+          'RECOVERY KEY (shown only this once; print or write it down and keep it in the station safe):',
+          `  ${recoveryKey}`,
+          '',
+          `Keep ${keyFilePathFor(String(v.db))} beside the register and in every backup.`,
+        ].join('\n'),
+      };
+    },
+  },
+  'case add': {
+    usage: 'case add --db FILE [--user NAME] [--json]   (one case, or an array of cases, as JSON on stdin)',
+    options: { ...db, ...user },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const input = parseJson(await readStdin());
+        const created = Array.isArray(input) ? createCases(session, input) : createCase(session, input);
+        const list = Array.isArray(created) ? created : [created];
+        return { json: created, text: list.map((c) => `${c.caseNumber}  ${c.id}`).join('\n') };
+      }),
+  },
+  'case show': {
+    usage: 'case show --db FILE [--user NAME] ID_OR_CASE_NUMBER [--json]',
+    options: { ...db, ...user },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const record = showCase(session, positional(args, 0, 'ID_OR_CASE_NUMBER'));
+        return { json: record, text: JSON.stringify(record, null, 2) };
+      }),
+  },
+  'case list': {
+    usage: 'case list --db FILE [--user NAME] [--search TEXT] [--category C] [--status open|closed] [--limit N] [--json]',
+    options: { ...db, ...user, search: { type: 'string' }, category: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' } },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const rows = listCases(session, {
+          search: v.search,
+          category: v.category,
+          status: v.status,
+          limit: v.limit === undefined ? undefined : Number(v.limit),
+        }).map(({ rowId: _rowId, ...row }) => row);
+        const text = rows.length
+          ? rows.map((r) => `${r.caseNumber}  ${r.category.padEnd(11)} ${r.status.padEnd(6)} ${formatKarachi(r.reportedAt)}  ${r.id}`).join('\n')
+          : 'No cases found.';
+        return { json: rows, text };
+      }),
+  },
+  'case update': {
+    usage: 'case update --db FILE [--user NAME] ID_OR_CASE_NUMBER [--revision N] [--json]   (partial case JSON on stdin)',
+    options: { ...db, ...user, revision: { type: 'string' } },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const target = positional(args, 0, 'ID_OR_CASE_NUMBER');
+        const revision = v.revision === undefined ? undefined : Number(v.revision);
+        const record = updateCase(session, target, parseJson(await readStdin()), revision);
+        return { json: record, text: `${record.caseNumber} is now at revision ${record.revision}.` };
+      }),
+  },
+  'case schema': {
+    usage: 'case schema   (prints the JSON Schema of a case, as accepted by case add)',
+    options: {},
+    run: async () => {
+      const schema = z.toJSONSchema(caseInputSchema, { io: 'input' });
+      return { json: schema, text: JSON.stringify(schema, null, 2) };
+    },
+  },
+  'user add': {
+    usage: `user add --db FILE --user ADMIN NEW_NAME --role ${ROLES.join('|')} [--display-name TEXT]   (CHILDDESK_NEW_PASSPHRASE or prompt)`,
+    options: { ...db, ...user, role: { type: 'string' }, 'display-name': { type: 'string' } },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const username = positional(args, 0, 'NEW_NAME');
+        const passphrase = await secretFromEnvOrPrompt('CHILDDESK_NEW_PASSPHRASE', `Passphrase for ${username}: `, true);
+        const added = await addStationUser(session, { username, role: v.role, displayName: v['display-name'] }, passphrase);
+        return { json: { username: added.username, role: added.role }, text: `Added ${added.username} (${added.role}).` };
+      }),
+  },
+  'user passwd': {
+    usage: 'user passwd --db FILE --user NAME [OTHER_NAME]   (CHILDDESK_NEW_PASSPHRASE or prompt)',
+    options: { ...db, ...user },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const target = args[0] ?? session.user.username;
+        const passphrase = await secretFromEnvOrPrompt('CHILDDESK_NEW_PASSPHRASE', `New passphrase for ${target}: `, true);
+        await changePassphrase(session, target, passphrase);
+        return { json: { username: target, changed: true }, text: `Passphrase changed for ${target}.` };
+      }),
+  },
+  'user remove': {
+    usage: 'user remove --db FILE --user ADMIN NAME',
+    options: { ...db, ...user },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const target = positional(args, 0, 'NAME');
+        removeStationUser(session, target);
+        return { json: { username: target, removed: true }, text: `Removed ${target}; their key slot is deleted.` };
+      }),
+  },
+  'user list': {
+    usage: 'user list --db FILE [--user NAME] [--json]',
+    options: { ...db, ...user },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const users = listUsers(session).map(({ username, displayName, role, removedAt }) => ({ username, displayName, role, removedAt }));
+        return { json: users, text: users.map((u) => `${u.username.padEnd(20)} ${u.role}${u.removedAt ? ' (removed)' : ''}`).join('\n') };
+      }),
+  },
+  'audit verify': {
+    usage: 'audit verify --db FILE [--user NAME] [--json]',
+    options: { ...db, ...user },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const result = verifyAudit(session);
+        if (!result.ok) {
+          throw new AuditBroken(result, `Audit trail broken at row ${result.firstBrokenSeq}: ${result.reason}. ${result.rows} rows before it are intact.`);
+        }
+        return { json: result, text: `Audit trail intact: ${result.rows} rows.` };
+      }),
+  },
+  recover: {
+    usage: 'recover --db FILE --user NAME   (CHILDDESK_RECOVERY_KEY and CHILDDESK_NEW_PASSPHRASE, or prompts)',
+    options: { ...db, ...user },
+    run: async (v) => {
+      const recoveryKey = await secretFromEnvOrPrompt('CHILDDESK_RECOVERY_KEY', 'Recovery key: ');
+      const username = required(v, 'user');
+      const passphrase = await secretFromEnvOrPrompt('CHILDDESK_NEW_PASSPHRASE', `New passphrase for ${username}: `, true);
+      const session = await recoverAccess(required(v, 'db'), recoveryKey, username, passphrase);
+      session.register.close();
+      return { json: { username, role: session.user.role, recovered: true }, text: `${username} can log in again with the new passphrase.` };
+    },
+  },
+};
+
+/** An audit failure is a finding, not a crash: its JSON is still printed for scripts. */
+class AuditBroken extends Error {
+  constructor(
+    readonly result: unknown,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new AppError('USAGE', `Missing --${name}.`);
+  return value;
+}
+
+function positional(args: string[], index: number, name: string): string {
+  const value = args[index];
+  if (!value) throw new AppError('USAGE', `Missing ${name}.`);
+  return value;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', 'stdin: not valid JSON');
+  }
+}
+
+/** The acting user: --user, else CHILDDESK_USER, else the register's only user. */
+function actingUser(values: Values): string {
+  const named = (values.user as string | undefined) ?? process.env.CHILDDESK_USER;
+  if (named) return named;
+  const slots = readKeyFile(keyFilePathFor(required(values, 'db'))).slots;
+  if (slots.length === 1) return slots[0]!.username;
+  throw new AppError('USAGE', 'Name the user with --user or CHILDDESK_USER.');
+}
+
+async function withSession(values: Values, work: (session: Session) => Promise<Result>): Promise<Result> {
+  const path = required(values, 'db');
+  const username = actingUser(values);
+  const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', `Passphrase for ${username}: `);
+  const session = await login(path, username, passphrase);
+  try {
+    return await work(session);
+  } finally {
+    session.register.close();
+  }
+}
+
+function helpText(): string {
+  return ['Usage: childdesk COMMAND [options] [--json]', '', ...Object.values(COMMANDS).map((c) => `  childdesk ${c.usage}`)].join('\n');
+}
+
+function findCommand(argv: string[]): { name: string; rest: string[] } | null {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    if (COMMANDS[name]) return { name, rest: argv.slice(words) };
+  }
+  return null;
+}
+
+/** Runs one command; returns the exit code. Errors become one line on stderr (and JSON on stdout with --json). */
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  const found = findCommand(argv);
+  const wantsJson = argv.includes('--json');
+  if (!found) {
+    console.error(`childdesk: unknown command "${argv.slice(0, 2).join(' ')}". Run childdesk --help.`);
+    return 2;
+  }
+  const command = COMMANDS[found.name]!;
+  try {
+    const { values, positionals } = parseArgs({
+      args: found.rest,
+      options: { ...command.options, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const result = await command.run(values as Values, positionals);
+    console.log(wantsJson ? JSON.stringify(result.json, null, 2) : result.text);
+    return 0;
+  } catch (error) {
+    return reportError(error, wantsJson, found.name);
+  }
+}
+
+function reportError(error: unknown, wantsJson: boolean, commandName: string): number {
+  if (error instanceof AuditBroken) {
+    if (wantsJson) console.log(JSON.stringify(error.result, null, 2));
+    console.error(`childdesk: ${error.message}`);
+    return 1;
+  }
+  const appError = isAppError(error) ? error : toAppError(error, commandName);
+  if (wantsJson) console.log(JSON.stringify({ error: appError.toJSON() }, null, 2));
+  console.error(`childdesk: ${appError.message} -- ${appError.action}`);
+  return appError.code === 'USAGE' ? 2 : 1;
+}
+
+/** parseArgs errors are usage errors; anything else is unexpected and is reported without a stack trace. */
+function toAppError(error: unknown, commandName: string): AppError {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS')) {
+    return new AppError('USAGE', `${(error as Error).message.split('.')[0]}. Usage: childdesk ${COMMANDS[commandName]!.usage}`);
+  }
+  if (process.env.CHILDDESK_DEBUG) console.error(error);
+  return new AppError('INTERNAL');
+}

@@ -1,0 +1,246 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { CaseData, CaseRecord } from '../core/case-model.js';
+import { changedPaths } from '../core/case-model.js';
+import { AppError } from '../core/errors.js';
+import { formatCaseNumber, newRecordId } from '../core/ids.js';
+import { caseSearchText, foldForSearch, TRIGRAM_MIN_LENGTH } from '../core/search-text.js';
+import { karachiYear, type Clock } from '../core/time.js';
+import type { AuditTrail } from './audit.js';
+import type { OpenDatabase } from './database.js';
+import { caseFts } from './fts-table.js';
+import { caseCounters, cases } from './schema.js';
+
+export type CaseSummary = {
+  id: string;
+  caseNumber: string;
+  category: string;
+  status: string;
+  reportedAt: string;
+  revision: number;
+  childName: string;
+  gender: string;
+};
+
+export type CaseListQuery = {
+  search?: string;
+  category?: string;
+  status?: string;
+  limit?: number;
+  /** Continue after this case's row (keyset paging for long registers). */
+  afterRowId?: number;
+};
+
+type Actor = { id: string };
+
+const summaryColumns = {
+  rowId: cases.rowId,
+  id: cases.id,
+  caseNumber: cases.caseNumber,
+  category: cases.category,
+  status: cases.status,
+  reportedAt: cases.reportedAt,
+  revision: cases.revision,
+  childName: sql<string>`json_extract(${cases.data}, '$.child.name')`,
+  gender: sql<string>`json_extract(${cases.data}, '$.child.gender')`,
+};
+
+function searchTextOf(caseNumber: string, data: CaseData): string {
+  return caseSearchText([
+    data.child.name,
+    data.child.altName,
+    data.child.fatherName,
+    data.guardian?.name,
+    caseNumber,
+    data.offence?.firNumber,
+    data.child.bForm?.replace(/-/g, ''),
+  ]);
+}
+
+/** FTS5 phrase syntax: the fragment in double quotes, inner quotes doubled. */
+function ftsPhrase(folded: string): string {
+  return `"${folded.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Cases in the register. Every write appends its audit row in the same transaction. The insert path uses one
+ * prepared statement, because bulk entry (district merges, the bench) must stay near bare-SQLite speed.
+ */
+export class CaseRepository {
+  private readonly insertCase;
+  private readonly nextSerial;
+
+  constructor(
+    private readonly db: OpenDatabase,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly stationCode: string,
+  ) {
+    const p = (name: string) => sql.placeholder(name);
+    this.insertCase = db.orm
+      .insert(cases)
+      .values({
+        id: p('id'),
+        caseNumber: p('caseNumber'),
+        stationCode: p('stationCode'),
+        category: p('category'),
+        status: p('status'),
+        reportedAt: p('reportedAt'),
+        revision: 1,
+        data: p('data'),
+        searchText: p('searchText'),
+        createdAt: p('at'),
+        createdBy: p('actor'),
+        updatedAt: p('at'),
+        updatedBy: p('actor'),
+      })
+      .prepare();
+    this.nextSerial = db.orm
+      .insert(caseCounters)
+      .values({ stationCode: p('stationCode'), year: p('year'), lastSerial: 1 })
+      .onConflictDoUpdate({
+        target: [caseCounters.stationCode, caseCounters.year],
+        set: { lastSerial: sql`${caseCounters.lastSerial} + 1` },
+      })
+      .returning({ serial: caseCounters.lastSerial })
+      .prepare();
+  }
+
+  create(data: CaseData, actor: Actor): { id: string; caseNumber: string } {
+    return this.db.sqlite.transaction(() => this.insertOne(data, actor))();
+  }
+
+  /** Many cases in one transaction: all land or none. */
+  createMany(items: CaseData[], actor: Actor): Array<{ id: string; caseNumber: string }> {
+    return this.db.sqlite.transaction(() => items.map((data) => this.insertOne(data, actor)))();
+  }
+
+  private insertOne(data: CaseData, actor: Actor): { id: string; caseNumber: string } {
+    const at = this.clock().toISOString();
+    const id = newRecordId();
+    const year = karachiYear(data.reportedAt);
+    const { serial } = this.nextSerial.get({ stationCode: this.stationCode, year })!;
+    const caseNumber = formatCaseNumber(this.stationCode, year, serial);
+    this.insertCase.run({
+      id,
+      caseNumber,
+      stationCode: this.stationCode,
+      category: data.category,
+      status: data.status,
+      reportedAt: data.reportedAt,
+      data: JSON.stringify(data),
+      searchText: searchTextOf(caseNumber, data),
+      at,
+      actor: actor.id,
+    });
+    this.audit.append({
+      action: 'case.create',
+      actorId: actor.id,
+      entityType: 'case',
+      entityId: id,
+      details: { caseNumber, category: data.category },
+      at,
+    });
+    return { id, caseNumber };
+  }
+
+  /** By record id or by case number. */
+  get(idOrCaseNumber: string): CaseRecord | null {
+    const row = this.db.orm
+      .select()
+      .from(cases)
+      .where(sql`${cases.id} = ${idOrCaseNumber} OR ${cases.caseNumber} = ${idOrCaseNumber}`)
+      .get();
+    if (!row) return null;
+    return {
+      ...(JSON.parse(row.data) as CaseData),
+      id: row.id,
+      caseNumber: row.caseNumber,
+      stationCode: row.stationCode,
+      revision: row.revision,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+      updatedAt: row.updatedAt,
+      updatedBy: row.updatedBy,
+    };
+  }
+
+  /**
+   * Replaces a case's data with an already-validated new version. The revision goes up by one (the owning
+   * station's counter that makes "higher revision wins" exact at the district). With `expectedRevision` a
+   * change made on top of an older copy is refused instead of silently overwriting someone's work.
+   */
+  update(id: string, next: CaseData, actor: Actor, expectedRevision?: number): CaseRecord {
+    return this.db.sqlite.transaction(() => {
+      const current = this.get(id);
+      if (!current) throw new AppError('NOT_FOUND');
+      if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+        throw new AppError('STALE_REVISION', `The case is at revision ${current.revision}.`);
+      }
+      const { id: _id, caseNumber, stationCode: _s, revision, createdAt: _c, createdBy: _b, updatedAt: _u, updatedBy: _ub, ...before } = current;
+      const changed = changedPaths(before, next);
+      if (changed.length === 0) return current;
+      const at = this.clock().toISOString();
+      this.db.orm
+        .update(cases)
+        .set({
+          category: next.category,
+          status: next.status,
+          reportedAt: next.reportedAt,
+          revision: revision + 1,
+          data: JSON.stringify(next),
+          searchText: searchTextOf(caseNumber, next),
+          updatedAt: at,
+          updatedBy: actor.id,
+        })
+        .where(eq(cases.id, current.id))
+        .run();
+      this.audit.append({
+        action: 'case.update',
+        actorId: actor.id,
+        entityType: 'case',
+        entityId: current.id,
+        details: { caseNumber, revision: revision + 1, changed },
+        at,
+      });
+      return this.get(current.id)!;
+    })();
+  }
+
+  /**
+   * Newest first. A search fragment of three or more characters uses the trigram index and streams matches
+   * in row order, so a common fragment ("muh", "محمد") costs no more than a rare one.
+   */
+  list(query: CaseListQuery = {}): Array<CaseSummary & { rowId: number }> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+    const filters: SQL[] = [];
+    if (query.category) filters.push(eq(cases.category, query.category));
+    if (query.status) filters.push(eq(cases.status, query.status));
+    if (query.afterRowId !== undefined) filters.push(sql`${cases.rowId} < ${query.afterRowId}`);
+    const folded = query.search ? foldForSearch(query.search) : '';
+    if (folded.length >= TRIGRAM_MIN_LENGTH) return this.searchIndexed(folded, filters, limit);
+    if (folded) filters.push(sql`instr(${cases.searchText}, ${folded}) > 0`);
+    return this.db.orm
+      .select(summaryColumns)
+      .from(cases)
+      .where(and(...filters))
+      .orderBy(desc(cases.rowId))
+      .limit(limit)
+      .all();
+  }
+
+  /** Driven from the FTS index in descending rowid order, so SQLite stops after `limit` matches. */
+  private searchIndexed(folded: string, filters: SQL[], limit: number): Array<CaseSummary & { rowId: number }> {
+    return this.db.orm
+      .select(summaryColumns)
+      .from(caseFts)
+      .innerJoin(cases, eq(cases.rowId, caseFts.rowid))
+      .where(and(sql`case_fts MATCH ${ftsPhrase(folded)}`, ...filters))
+      .orderBy(desc(caseFts.rowid))
+      .limit(limit)
+      .all();
+  }
+
+  count(): number {
+    return (this.db.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  }
+}
