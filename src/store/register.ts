@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../core/errors.js';
 import { newRecordId } from '../core/ids.js';
@@ -192,7 +192,7 @@ export async function unlockRegister(
     const wait = secondsUntilRetry(count, clock(), clock());
     throw new AppError('WRONG_PASSPHRASE', wait > 0 ? `Wait ${wait} seconds before the next try.` : undefined);
   }
-  const db = openEncryptedDatabase(path, dataKey, { migrationsFolder: options.migrationsFolder });
+  const db = openWithSlotKey(path, dataKey, options);
   try {
     const info = readInfo(db);
     if (info.registerId !== keyFile.registerId) throw new AppError('KEY_FILE_MISMATCH');
@@ -204,6 +204,18 @@ export async function unlockRegister(
     return { register, user };
   } catch (error) {
     db.sqlite.close();
+    throw error;
+  }
+}
+
+/** A key from a valid slot that does not open the file means the two files do not belong together. */
+function openWithSlotKey(path: string, dataKey: Buffer, options: StoreOptions): OpenDatabase {
+  try {
+    return openEncryptedDatabase(path, dataKey, { migrationsFolder: options.migrationsFolder });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_A_REGISTER') {
+      throw new AppError('NOT_A_REGISTER', 'Either the file is damaged, or the key file beside it belongs to another register.');
+    }
     throw error;
   }
 }
@@ -227,12 +239,31 @@ export async function unlockWithRecoveryKey(
   }
   try {
     const register = new Register(path, db, readInfo(db), dataKey, clock, options.scrypt);
+    ensureOwnKeyFile(register);
     register.audit.append({ action: 'login.recovery', actorId: null });
     return register;
   } catch (error) {
     db.sqlite.close();
     throw error;
   }
+}
+
+/**
+ * After a recovery the register must have a key file of its own for new slots. A missing one is created; a
+ * damaged one, or one of another register, is moved aside (never deleted: it may be that register's only copy).
+ */
+function ensureOwnKeyFile(register: Register): void {
+  const keyPath = register.keyFilePath;
+  if (existsSync(keyPath)) {
+    try {
+      if (readKeyFile(keyPath).registerId === register.info.registerId) return;
+    } catch {
+      // damaged: fall through and move it aside
+    }
+    renameSync(keyPath, `${keyPath}.set-aside-${register.clock().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  const fresh: KeyFile = { format: KEY_FILE_FORMAT, registerId: register.info.registerId, slots: [], failures: {}, pendingFailedLogins: [] };
+  writeKeyFile(keyPath, fresh);
 }
 
 function settleLoginAudit(register: Register, keyFile: KeyFile, user: User, action: 'login'): void {

@@ -2,6 +2,9 @@
 -- text is stored once). Trigram matches any fragment of 3+ characters, in Urdu and Roman script alike.
 CREATE VIRTUAL TABLE `case_fts` USING fts5(search_text, content='cases', content_rowid='row_id', tokenize='trigram');
 --> statement-breakpoint
+-- Index any cases written before this migration.
+INSERT INTO `case_fts`(`case_fts`) VALUES ('rebuild');
+--> statement-breakpoint
 CREATE TRIGGER `cases_fts_insert` AFTER INSERT ON `cases` BEGIN
   INSERT INTO `case_fts`(rowid, search_text) VALUES (new.row_id, new.search_text);
 END;

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors.js';
+import { appliedMigrationCount, DEFAULT_MIGRATIONS_FOLDER, openEncryptedDatabase } from '../../src/store/database.js';
+import { tempDir } from '../support/register.js';
+
+type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
+const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
+
+/** Every migration in the journal must be named here with a test below: the rule "every migration has a test". */
+const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards'];
+
+/** A copy of the migrations folder holding only the first `count` migrations: a register from an older app. */
+function olderMigrations(dir: string, count: number): string {
+  const folder = join(dir, `migrations-${count}`);
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, count);
+  for (const entry of entries) copyFileSync(join(DEFAULT_MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  return folder;
+}
+
+const tables = (db: ReturnType<typeof openEncryptedDatabase>) =>
+  (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('migrations', () => {
+  it('has a test for every migration in the journal', () => {
+    expect(journal.entries.map((e) => e.tag)).toEqual(TESTED_MIGRATIONS);
+  });
+
+  it('0000_register creates the register tables', () => {
+    const db = openEncryptedDatabase(join(dir, 'r.db'), randomBytes(32), { create: true, migrationsFolder: olderMigrations(dir, 1) });
+    expect(tables(db)).toEqual(expect.arrayContaining(['audit_log', 'case_counters', 'cases', 'register_info', 'settings', 'users']));
+    expect(tables(db)).not.toContain('case_fts');
+    expect(appliedMigrationCount(db.sqlite)).toBe(1);
+    db.sqlite.close();
+  });
+
+  it('0001_search_and_audit_guards indexes cases written before it and makes the audit table append-only', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 1) });
+    old.sqlite
+      .prepare(
+        `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
+         VALUES ('c1', 'QTA01-2026-0001', 'QTA01', 'missing', 'open', '2026-01-01T00:00:00Z', 1, '{}', 'zainab bibi | qta01-2026-0001', 'x', 'u', 'x', 'u')`,
+      )
+      .run();
+    old.sqlite.prepare(`INSERT INTO audit_log VALUES (1, 'x', NULL, 'login', NULL, NULL, '{}', 'p', 'h')`).run();
+    old.sqlite.close();
+
+    const upgraded = openEncryptedDatabase(path, key);
+    expect(appliedMigrationCount(upgraded.sqlite)).toBe(2);
+    const hits = upgraded.sqlite.prepare(`SELECT rowid FROM case_fts WHERE case_fts MATCH '"nab bi"'`).all();
+    expect(hits).toHaveLength(1);
+    expect(() => upgraded.sqlite.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
+    expect(() => upgraded.sqlite.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+    upgraded.sqlite.close();
+  });
+
+  it('applies all pending migrations in one transaction: a failing one leaves the register as it was', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 1) }).sqlite.close();
+    const broken = olderMigrations(dir, 2);
+    writeFileSync(join(broken, `${journal.entries[1]!.tag}.sql`), 'CREATE TABLE ok_so_far (x);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    expect(() => openEncryptedDatabase(path, key, { migrationsFolder: broken })).toThrow(AppError);
+    const after = openEncryptedDatabase(path, key, { migrationsFolder: olderMigrations(dir, 1) });
+    expect(tables(after)).not.toContain('ok_so_far');
+    expect(appliedMigrationCount(after.sqlite)).toBe(1);
+    after.sqlite.close();
+  });
+
+  it('refuses, without changing a byte, a register written by a newer app', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const db = openEncryptedDatabase(path, key, { create: true });
+    db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 12);
+    db.sqlite.close();
+    const before = readFileSync(path);
+    let error: unknown;
+    try {
+      openEncryptedDatabase(path, key);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).toBe('NEWER_SCHEMA');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
