@@ -44,7 +44,7 @@ const summaryColumns = {
   gender: sql<string>`json_extract(${cases.data}, '$.child.gender')`,
 };
 
-function searchTextOf(caseNumber: string, data: CaseData): string {
+export function searchTextOf(caseNumber: string, data: CaseData): string {
   return caseSearchText([
     data.child.name,
     data.child.altName,
