@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, type CaseRecord } from './case-model.js';
+import type { Role } from './roles.js';
+import { ROLES } from './roles.js';
+import type { User } from './users.js';
+import { usernameSchema } from './users.js';
+
+/**
+ * The API contract: each method's input schema and output type. The Electron main process (IPC), the dev
+ * server (HTTP) and the renderer's client all use this one table, so there is one way in to every service.
+ */
+
+type Method<I extends z.ZodType, O> = { input: I; output?: O };
+const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+
+export type SessionInfo =
+  | { state: 'no_register' }
+  | { state: 'locked' }
+  | {
+      state: 'unlocked';
+      user: Pick<User, 'username' | 'displayName' | 'role'>;
+      register: { kind: 'station' | 'district'; stationCode: string | null; stationName: string | null; district: string };
+    };
+
+export type CaseListItem = {
+  rowId: number;
+  id: string;
+  caseNumber: string;
+  category: string;
+  status: string;
+  reportedAt: string;
+  revision: number;
+  childName: string;
+  gender: string;
+};
+
+const passphrase = z.string().min(1, 'must not be empty').max(1024);
+
+export const apiContract = {
+  'session.status': method<SessionInfo>()(z.object({})),
+  'session.setupStation': method<{ recoveryKey: string; session: SessionInfo }>()(
+    z.object({
+      stationCode: z.string(),
+      stationName: z.string(),
+      district: z.string(),
+      username: z.string(),
+      displayName: z.string().optional(),
+      passphrase,
+    }),
+  ),
+  'session.login': method<SessionInfo>()(z.object({ username: z.string().min(1).max(64), passphrase })),
+  'session.lock': method<SessionInfo>()(z.object({})),
+  'case.create': method<{ id: string; caseNumber: string }>()(caseInputSchema),
+  'case.get': method<CaseRecord>()(z.object({ id: z.string().min(1).max(64) })),
+  'case.update': method<CaseRecord>()(
+    z.object({ id: z.string().min(1).max(64), patch: z.record(z.string(), z.unknown()), expectedRevision: z.number().int().optional() }),
+  ),
+  'case.list': method<CaseListItem[]>()(
+    z.object({
+      search: z.string().max(100).optional(),
+      category: z.enum(CASE_CATEGORIES).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      afterRowId: z.number().int().optional(),
+    }),
+  ),
+  'user.list': method<Array<Pick<User, 'username' | 'displayName' | 'role' | 'removedAt'>>>()(z.object({})),
+  'user.add': method<{ username: string; role: Role }>()(
+    z.object({ username: usernameSchema, displayName: z.string().max(80).optional(), role: z.enum(ROLES), passphrase }),
+  ),
+  'user.setPassphrase': method<{ ok: true }>()(z.object({ username: usernameSchema, passphrase })),
+  'user.remove': method<{ ok: true }>()(z.object({ username: usernameSchema })),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = NonNullable<ApiContract[M]['output']>;
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/** What every transport returns: a result, or a typed error a person can act on (never a stack trace). */
+export type ApiResponse<T> =
+  | { ok: true; result: T }
+  | { ok: false; error: { code: string; message: string; messageUr: string; action: string } };

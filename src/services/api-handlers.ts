@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import type { z } from 'zod';
+import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOutput, type ApiResponse, type SessionInfo } from '../core/api.js';
+import { AppError, isAppError } from '../core/errors.js';
+import type { StoreOptions } from '../store/register.js';
+import { createCase, listCases, showCase, updateCase } from './cases.js';
+import { initStation, login } from './register.js';
+import { parseInput, type Session } from './session.js';
+import { addStationUser, changePassphrase, listUsers, removeStationUser } from './users.js';
+
+/**
+ * One register door for every transport (Electron IPC, the dev server, tests): holds the register path and the
+ * unlocked session, checks each call against the API contract, and turns every failure into a typed error.
+ */
+export class ApiHost {
+  private session: Session | null = null;
+  private lastActivity = Date.now();
+
+  constructor(
+    readonly registerPath: string,
+    private readonly options: StoreOptions & { autoLockMs?: number } = {},
+  ) {}
+
+  /** Parses and runs one call. Never throws: the response carries the result or a typed error. */
+  async call(method: unknown, rawInput: unknown): Promise<ApiResponse<unknown>> {
+    try {
+      if (!isApiMethod(method)) throw new AppError('USAGE', 'Unknown API method.');
+      this.lockIfIdle();
+      const input = parseInput(apiContract[method].input, rawInput ?? {}) as ApiParsedInput<typeof method>;
+      const result = await this.handle(method, input);
+      this.lastActivity = Date.now();
+      return { ok: true, result };
+    } catch (error) {
+      const appError = isAppError(error) ? error : new AppError('INTERNAL');
+      return { ok: false, error: appError.toJSON() };
+    }
+  }
+
+  /** Closes the register after inactivity: a shared desk PC must not stay open for the next person. */
+  lockIfIdle(now = Date.now()): boolean {
+    const limit = this.options.autoLockMs;
+    if (!this.session || !limit || now - this.lastActivity < limit) return false;
+    this.lock();
+    return true;
+  }
+
+  lock(): void {
+    this.session?.register.close();
+    this.session = null;
+  }
+
+  status(): SessionInfo {
+    if (this.session) {
+      const { user, register } = this.session;
+      const { kind, stationCode, stationName, district } = register.info;
+      return {
+        state: 'unlocked',
+        user: { username: user.username, displayName: user.displayName, role: user.role },
+        register: { kind, stationCode, stationName, district },
+      };
+    }
+    return existsSync(this.registerPath) ? { state: 'locked' } : { state: 'no_register' };
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new AppError('FORBIDDEN', 'Log in first.');
+    return this.session;
+  }
+
+  /** One handler per contract method; the mapped type keeps each input and output as the contract says. */
+  private readonly handlers: Handlers = {
+    'session.status': () => this.status(),
+    'session.setupStation': async (input) => {
+      const { session, recoveryKey } = await initStation({ ...input, path: this.registerPath }, this.options);
+      this.lock();
+      this.session = session;
+      return { recoveryKey, session: this.status() };
+    },
+    'session.login': async (input) => {
+      this.lock();
+      this.session = await login(this.registerPath, input.username, input.passphrase, this.options);
+      return this.status();
+    },
+    'session.lock': () => {
+      this.lock();
+      return this.status();
+    },
+    'case.create': (input) => createCase(this.requireSession(), input),
+    'case.get': (input) => showCase(this.requireSession(), input.id),
+    'case.update': (input) => updateCase(this.requireSession(), input.id, input.patch, input.expectedRevision),
+    'case.list': (input) => listCases(this.requireSession(), input),
+    'user.list': () =>
+      listUsers(this.requireSession()).map(({ username, displayName, role, removedAt }) => ({ username, displayName, role, removedAt })),
+    'user.add': async (input) => {
+      const user = await addStationUser(this.requireSession(), input, input.passphrase);
+      return { username: user.username, role: user.role };
+    },
+    'user.setPassphrase': async (input) => {
+      await changePassphrase(this.requireSession(), input.username, input.passphrase);
+      return { ok: true as const };
+    },
+    'user.remove': (input) => {
+      removeStationUser(this.requireSession(), input.username);
+      return { ok: true as const };
+    },
+  };
+
+  private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {
+    return this.handlers[method](input);
+  }
+}
+
+type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
