@@ -86,4 +86,4 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** What every transport returns: a result, or a typed error a person can act on (never a stack trace). */
 export type ApiResponse<T> =
   | { ok: true; result: T }
-  | { ok: false; error: { code: string; message: string; messageUr: string; action: string } };
+  | { ok: false; error: { code: string; message: string; messageUr: string; action: string; actionUr: string } };

@@ -200,3 +200,24 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
       ),
     );
 }
+
+/**
+ * The merge patch that turns `before` into `after` (the inverse of mergePatch): changed values, nested objects
+ * as patches, and null for every field `after` no longer has.
+ */
+export function mergePatchBetween(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const [was, now] = [before[key], after[key]];
+    if (now === undefined) {
+      if (was !== undefined) patch[key] = null;
+    } else if (isObject(was) && isObject(now)) {
+      const inner = mergePatchBetween(was, now);
+      if (Object.keys(inner).length) patch[key] = inner;
+    } else if (JSON.stringify(was) !== JSON.stringify(now)) {
+      patch[key] = now;
+    }
+  }
+  return patch;
+}

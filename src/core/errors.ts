@@ -9,88 +9,105 @@ export const errorCatalog = {
     en: 'This file is not a Child Help Desk register, or it is damaged.',
     ur: 'یہ فائل چائلڈ ہیلپ ڈیسک کا رجسٹر نہیں، یا خراب ہو چکی ہے۔',
     action: 'Check the --db path. If the register was damaged, restore it from the latest backup.',
+    actionUr: 'فائل کا راستہ چیک کریں۔ اگر رجسٹر خراب ہو گیا ہے تو تازہ ترین بیک اپ سے بحال کریں۔',
   },
   KEY_FILE_MISMATCH: {
     en: 'The key file beside this register belongs to another register.',
     ur: 'اس رجسٹر کے ساتھ رکھی کلید کی فائل کسی اور رجسٹر کی ہے۔',
     action: 'Put the right .keys.json file beside the register, or unlock with the recovery key (childdesk recover).',
+    actionUr: 'رجسٹر کے ساتھ درست .keys.json فائل رکھیں، یا ریکوری کلید سے کھولیں۔',
   },
   REGISTER_EXISTS: {
     en: 'A register already exists at this path.',
     ur: 'اس جگہ پہلے سے ایک رجسٹر موجود ہے۔',
     action: 'Choose another file name; an existing register is never overwritten.',
+    actionUr: 'کوئی اور فائل نام منتخب کریں؛ موجودہ رجسٹر کبھی مٹایا نہیں جاتا۔',
   },
   WRONG_PASSPHRASE: {
     en: 'Wrong user name or passphrase.',
     ur: 'صارف کا نام یا پاس فریز غلط ہے۔',
     action: 'Check the user name and the keyboard language (English/Urdu), then try again.',
+    actionUr: 'صارف نام اور کی بورڈ کی زبان (انگریزی/اردو) چیک کر کے دوبارہ کوشش کریں۔',
   },
   LOCKED_OUT: {
     en: 'Too many wrong passphrases for this user.',
     ur: 'اس صارف کے لیے بہت زیادہ غلط پاس فریز درج کیے گئے۔',
     action: 'Wait before trying again, or ask the station in-charge to reset the passphrase.',
+    actionUr: 'کچھ دیر انتظار کریں، یا انچارج سے پاس فریز دوبارہ مقرر کروائیں۔',
   },
   WRONG_RECOVERY_KEY: {
     en: 'The recovery key does not open this register.',
     ur: 'ریکوری کلید اس رجسٹر کو نہیں کھولتی۔',
     action: 'Type the recovery key exactly as printed; dashes and spaces do not matter.',
+    actionUr: 'ریکوری کلید بالکل ویسے ہی لکھیں جیسے پرنٹ ہوئی تھی؛ ڈیش اور خالی جگہ سے فرق نہیں پڑتا۔',
   },
   NEWER_SCHEMA: {
     en: 'This register was written by a newer version of Child Help Desk.',
     ur: 'یہ رجسٹر چائلڈ ہیلپ ڈیسک کے نئے ورژن سے بنا ہے۔',
     action: 'Install the latest version of the app. The register has not been changed.',
+    actionUr: 'ایپ کا تازہ ترین ورژن انسٹال کریں۔ رجسٹر میں کوئی تبدیلی نہیں ہوئی۔',
   },
   INVALID_INPUT: {
     en: 'Some of the information is not valid.',
     ur: 'کچھ معلومات درست نہیں۔',
     action: 'Correct the fields named and try again. Nothing was saved.',
+    actionUr: 'نشان زدہ خانے درست کر کے دوبارہ کوشش کریں۔ کچھ محفوظ نہیں ہوا۔',
   },
   PASSPHRASE_TOO_WEAK: {
     en: 'The passphrase is too short.',
     ur: 'پاس فریز بہت چھوٹا ہے۔',
     action: 'Use at least 10 characters, for example three or four words.',
+    actionUr: 'کم از کم 10 حروف استعمال کریں، مثلاً تین یا چار الفاظ۔',
   },
   NOT_FOUND: {
     en: 'No such record.',
     ur: 'ایسا کوئی ریکارڈ موجود نہیں۔',
     action: 'Check the id or case number, or search the register.',
+    actionUr: 'آئی ڈی یا کیس نمبر چیک کریں، یا رجسٹر میں تلاش کریں۔',
   },
   FORBIDDEN: {
     en: 'Your role may not do this.',
     ur: 'آپ کا عہدہ یہ کام کرنے کی اجازت نہیں دیتا۔',
     action: 'Ask the station in-charge.',
+    actionUr: 'تھانے کے انچارج سے رابطہ کریں۔',
   },
   USER_EXISTS: {
     en: 'A user with this name already exists.',
     ur: 'اس نام کا صارف پہلے سے موجود ہے۔',
     action: 'Choose another user name.',
+    actionUr: 'کوئی اور صارف نام منتخب کریں۔',
   },
   LAST_INCHARGE: {
     en: 'The last in-charge of a register cannot be removed.',
     ur: 'رجسٹر کے آخری انچارج کو ختم نہیں کیا جا سکتا۔',
     action: 'Add another in-charge first.',
+    actionUr: 'پہلے کوئی اور انچارج شامل کریں۔',
   },
   STALE_REVISION: {
     en: 'Someone else changed this case after you opened it.',
     ur: 'آپ کے کھولنے کے بعد کسی اور نے یہ کیس تبدیل کر دیا۔',
     action: 'Reload the case, then make your change again.',
+    actionUr: 'کیس دوبارہ کھولیں، پھر اپنی تبدیلی دوبارہ کریں۔',
   },
   NEED_PASSPHRASE: {
     en: 'A passphrase is needed and there is no terminal to ask for it.',
     ur: 'پاس فریز درکار ہے اور پوچھنے کے لیے کوئی ٹرمینل نہیں۔',
     action: 'Set CHILDDESK_PASSPHRASE (and CHILDDESK_NEW_PASSPHRASE where a new one is set), or run in a terminal.',
+    actionUr: 'CHILDDESK_PASSPHRASE مقرر کریں، یا ٹرمینل میں چلائیں۔',
   },
   USAGE: {
     en: 'The command is not complete.',
     ur: 'کمانڈ نامکمل ہے۔',
     action: 'Run childdesk --help for the commands and their options.',
+    actionUr: 'کمانڈز دیکھنے کے لیے childdesk --help چلائیں۔',
   },
   INTERNAL: {
     en: 'Something unexpected went wrong. Nothing was saved.',
     ur: 'کوئی غیر متوقع خرابی ہوئی۔ کچھ محفوظ نہیں ہوا۔',
     action: 'Try again. If it happens again, note the time and tell the district CPU.',
+    actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت نوٹ کر کے ضلعی سی پی یو کو بتائیں۔',
   },
-} as const satisfies Record<string, { en: string; ur: string; action: string }>;
+} as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
 
@@ -114,8 +131,12 @@ export class AppError extends Error {
     return errorCatalog[this.code].action;
   }
 
-  toJSON(): { code: ErrorCode; message: string; messageUr: string; action: string } {
-    return { code: this.code, message: this.message, messageUr: this.messageUr, action: this.action };
+  get actionUr(): string {
+    return errorCatalog[this.code].actionUr;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; messageUr: string; action: string; actionUr: string } {
+    return { code: this.code, message: this.message, messageUr: this.messageUr, action: this.action, actionUr: this.actionUr };
   }
 }
 

@@ -44,3 +44,22 @@ export function formatKarachi(at: Date | string): string {
 export function karachiYear(at: Date | string): number {
   return Number(formatKarachi(at).slice(0, 4));
 }
+
+/** Pakistan keeps UTC+5 all year (no daylight saving since 2009), so local input maps to a fixed offset. */
+export const KARACHI_OFFSET = '+05:00';
+
+/** "2026-11-20T23:30" typed in a datetime-local field (Karachi time) -> "2026-11-20T23:30:00+05:00". */
+export function karachiLocalToIso(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}${KARACHI_OFFSET}`;
+}
+
+/** A stored UTC instant -> "2026-11-20T23:30" for a datetime-local field showing Karachi time. */
+export function isoToKarachiLocal(iso: string): string {
+  return formatKarachi(iso).replace(' ', 'T');
+}
+
+/** "3h 20m", "2d 4h", "45m": the span a clock shows, always positive. */
+export function formatSpan(milliseconds: number): { days: number; hours: number; minutes: number } {
+  const totalMinutes = Math.floor(Math.abs(milliseconds) / 60_000);
+  return { days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
+}

@@ -7,6 +7,8 @@ import { juvenileCase, PASSPHRASE, tempDir } from '../support/register.js';
 
 const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 
+// CLI output is checked field by field in each test, so its JSON is loosely typed here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Run = { code: number | null; stdout: string; stderr: string; json: () => any };
 
 function childdesk(args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Run {

@@ -67,3 +67,14 @@ describe('changedPaths', () => {
     expect(changedPaths({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });
+
+describe('mergePatchBetween', () => {
+  it('produces the patch that mergePatch turns back into the new version', async () => {
+    const { mergePatchBetween } = await import('../../../src/core/case-model.js');
+    const before = { a: { b: 1, c: 2 }, list: [1], gone: 'x', same: 'y' };
+    const after = { a: { b: 1, c: 3, d: 4 }, list: [1, 2], same: 'y', added: true };
+    const patch = mergePatchBetween(before, after);
+    expect(patch).toEqual({ a: { c: 3, d: 4 }, list: [1, 2], gone: null, added: true });
+    expect(mergePatch(before, patch)).toEqual(after);
+  });
+});

@@ -27,3 +27,12 @@ describe('time', () => {
     expect(karachiYear('2026-12-31T19:30:00Z')).toBe(2027);
   });
 });
+
+describe('Karachi local times in forms', () => {
+  it('round-trips a datetime-local value through UTC storage', async () => {
+    const { karachiLocalToIso, isoToKarachiLocal, normaliseInstant, formatSpan } = await import('../../../src/core/time.js');
+    expect(karachiLocalToIso('2026-11-20T23:30')).toBe('2026-11-20T23:30:00+05:00');
+    expect(isoToKarachiLocal(normaliseInstant(karachiLocalToIso('2026-11-20T23:30')))).toBe('2026-11-20T23:30');
+    expect(formatSpan(-(2 * 86_400_000 + 3 * 3_600_000 + 5 * 60_000))).toEqual({ days: 2, hours: 3, minutes: 5 });
+  });
+});

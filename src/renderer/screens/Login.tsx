@@ -1,0 +1,46 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../core/api.js';
+import { call } from '../api-client.js';
+import { ErrorBanner, Field } from '../components/ui.js';
+
+export function LoginScreen({ languageButton, onUnlocked }: { languageButton: ReactNode; onUnlocked: (status: SessionInfo) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onUnlocked(await call('session.login', { username: username.trim().toLowerCase(), passphrase }));
+    } catch (e) {
+      setError(e);
+      setPassphrase('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered">
+      <form className="card narrow" onSubmit={submit}>
+        <div className="card-head">
+          <h1>{t('login.title')}</h1>
+          {languageButton}
+        </div>
+        <ErrorBanner error={error} />
+        <Field label={t('login.username')}>
+          {({ id }) => <input id={id} dir="ltr" autoFocus autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+        </Field>
+        <Field label={t('login.passphrase')}>
+          {({ id }) => <input id={id} type="password" autoComplete="current-password" required value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('login.unlocking') : t('login.unlock')}</button>
+      </form>
+    </main>
+  );
+}

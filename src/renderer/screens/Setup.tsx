@@ -1,0 +1,84 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../core/api.js';
+import { MIN_PASSPHRASE_LENGTH } from '../../core/login-policy.js';
+import { call } from '../api-client.js';
+import { ErrorBanner, Field } from '../components/ui.js';
+
+/** First run: create the station register and its in-charge, then show the recovery key exactly once. */
+export function SetupScreen({ languageButton, onDone }: { languageButton: ReactNode; onDone: (status: SessionInfo) => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ stationCode: '', stationName: '', district: '', username: '', displayName: '', passphrase: '', again: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ recoveryKey: string; session: SessionInfo } | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
+
+  const mismatch = values.again !== '' && values.again !== values.passphrase;
+  const short = values.passphrase !== '' && [...values.passphrase].length < MIN_PASSPHRASE_LENGTH;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (mismatch || short) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { again: _again, ...input } = values;
+      setResult(await call('session.setupStation', { ...input, displayName: input.displayName || undefined }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <main className="centered">
+        <section className="card recovery">
+          <h1>{t('setup.recoveryTitle')}</h1>
+          <p>{t('setup.recoveryIntro')}</p>
+          <p className="recovery-key" dir="ltr" lang="en" data-testid="recovery-key">{result.recoveryKey}</p>
+          <button type="button" onClick={() => window.print()}>{t('setup.print')}</button>
+          <label className="checkbox">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t('setup.printedConfirm')}
+          </label>
+          <button type="button" className="primary" disabled={!confirmed} onClick={() => onDone(result.session)}>
+            {t('setup.continue')}
+          </button>
+        </section>
+      </main>
+    );
+  }
+
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={submit} noValidate>
+        <div className="card-head">
+          <h1>{t('setup.title')}</h1>
+          {languageButton}
+        </div>
+        <p>{t('setup.intro')}</p>
+        <ErrorBanner error={error} />
+        <div className="grid">
+          <Field label={t('setup.stationCode')} hint={t('setup.stationCodeHint')}>
+            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} dir="ltr" autoFocus required value={values.stationCode} onChange={set('stationCode')} />}
+          </Field>
+          <Field label={t('setup.stationName')}>{({ id }) => <input id={id} required value={values.stationName} onChange={set('stationName')} />}</Field>
+          <Field label={t('setup.district')}>{({ id }) => <input id={id} required value={values.district} onChange={set('district')} />}</Field>
+          <Field label={t('setup.username')}>{({ id }) => <input id={id} dir="ltr" required autoComplete="username" value={values.username} onChange={set('username')} />}</Field>
+          <Field label={t('setup.displayName')}>{({ id }) => <input id={id} value={values.displayName} onChange={set('displayName')} />}</Field>
+          <Field label={t('setup.passphrase')} hint={t('setup.passphraseHint')} error={short ? t('errors.passphraseShort') : undefined}>
+            {({ id, describedBy }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} required value={values.passphrase} onChange={set('passphrase')} />}
+          </Field>
+          <Field label={t('setup.passphraseAgain')} error={mismatch ? t('errors.passphraseMismatch') : undefined}>
+            {({ id, describedBy }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} required value={values.again} onChange={set('again')} />}
+          </Field>
+        </div>
+        <button type="submit" className="primary" disabled={busy}>{t('setup.create')}</button>
+      </form>
+    </main>
+  );
+}

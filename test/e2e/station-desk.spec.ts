@@ -1,0 +1,105 @@
+import { expect, karachiLocal, screenshot, test } from './fixtures.js';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+test.describe.configure({ mode: 'serial' });
+
+// Each test starts at the lock screen, as the next officer at a shared PC would.
+test.beforeEach(({ server }) => server.host.lock());
+
+async function unlock(page: import('@playwright/test').Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('User name').fill('incharge');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Case register' })).toBeVisible();
+}
+
+test('first run: set up the station, see the recovery key once, confirm it was printed', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
+  await page.getByLabel('Station code').fill('QTA01');
+  await page.getByLabel('Station name').fill('Civil Lines Quetta');
+  await page.getByLabel('District', { exact: true }).fill('Quetta');
+  await page.getByLabel('In-charge user name').fill('incharge');
+  await page.getByLabel('Full name').fill('Inspector Naseem');
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
+  await page.getByLabel('Passphrase again').fill('shorter');
+  await expect(page.getByText('At least 10 characters', { exact: true })).toBeVisible();
+  await expect(page.getByText('The two passphrases differ')).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await screenshot(page, 'setup-en');
+  await page.getByRole('button', { name: 'Create register' }).click();
+
+  await expect(page.getByTestId('recovery-key')).toHaveText(/^([A-Z2-7]{5}-){10}[A-Z2-7]{5}$/);
+  await screenshot(page, 'recovery-key-en');
+  const continueButton = page.getByRole('button', { name: 'Continue' });
+  await expect(continueButton).toBeDisabled();
+  await page.getByLabel(/I have printed or written down/).check();
+  await continueButton.click();
+  await expect(page.getByRole('heading', { name: 'Case register' })).toBeVisible();
+});
+
+test('intake: a juvenile arrested 23 hours ago, with field errors in place and nothing lost', async ({ page, server }) => {
+  await unlock(page, server.url);
+
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('heading', { name: 'New case' })).toBeVisible();
+  await expect(page.getByLabel('Child’s name')).toBeFocused();
+  await page.getByLabel('Child’s name').fill('زینب بی بی');
+  await page.getByLabel('Name in the other script').fill('Zainab Bibi');
+  await page.getByLabel('B-Form / CRC number').fill('12345');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  // Errors appear beside their fields; what was typed stays.
+  await expect(page.getByText('13 digits, e.g. 54400-1234567-1')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Gender' })).toHaveAccessibleDescription('Choose one of the options');
+  await expect(page.getByLabel('Child’s name')).toHaveValue('زینب بی بی');
+  await screenshot(page, 'intake-errors-en');
+
+  await page.getByLabel('B-Form / CRC number').fill('54400-1234567-1');
+  await page.getByLabel('Gender').selectOption('female');
+  await page.getByLabel('Age (claimed or apparent)').fill('15');
+  await page.getByLabel('Guardian’s name', { exact: true }).fill('Muhammad Ali');
+  await page.getByLabel('Relation').fill('father');
+  await page.getByLabel('Phone').fill('0300-1234567');
+  await page.getByLabel('FIR number').fill('123/2026');
+  await page.getByLabel('Sections (comma separated)').fill('PPC 379');
+  await page.getByLabel('Arrested at').fill(karachiLocal(new Date(Date.now() - 23 * 3600_000)));
+  await page.getByLabel('Place of custody').selectOption('observation_home');
+  await page.keyboard.press('Control+S');
+
+  await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0001 · Juvenile accused/ })).toBeVisible();
+  await expect(page.getByText('زینب بی بی')).toBeVisible();
+  await screenshot(page, 'case-en');
+});
+
+test('register: names masked until shown, search by a Urdu fragment, Urdu right-to-left', async ({ page, server }) => {
+  await unlock(page, server.url);
+  const rows = page.getByTestId('register-rows').getByRole('listitem');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).not.toContainText('زینب بی بی');
+  await page.getByRole('button', { name: 'Show names' }).click();
+  await expect(rows.first()).toContainText('زینب بی بی');
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('زین');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('searchbox').fill('nobody-like-this');
+  await expect(page.getByText('No cases match.')).toBeVisible();
+  await page.getByRole('searchbox').fill('زین');
+  await screenshot(page, 'register-en');
+
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { name: 'کیس رجسٹر' })).toBeVisible();
+  await screenshot(page, 'register-ur');
+  await rows.first().click();
+  await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0001 · کم عمر ملزم/ })).toBeVisible();
+  // Right-to-left: the page's inline start is on the right.
+  const back = await page.getByRole('button', { name: 'رجسٹر پر واپس' }).boundingBox();
+  expect(back!.x).toBeGreaterThan(640);
+  await screenshot(page, 'case-ur');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
