@@ -21,6 +21,8 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ search: '', category: '', status: '' });
   const [rows, setRows] = useState<CaseListItem[]>([]);
+  /** The search whose answer is on screen (the bench and tests wait on it). */
+  const [shownSearch, setShownSearch] = useState<string | null>(null);
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [showNames, setShowNames] = useState(false);
@@ -46,13 +48,14 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
       (page) => {
         if (ticket !== latestQuery.current) return;
         setRows(page);
+        setShownSearch(filters.search);
         setComplete(page.length < PAGE);
         setError(null);
         scroller.current?.scrollTo({ top: 0 });
       },
       (e) => ticket === latestQuery.current && setError(e),
     );
-  }, [query]);
+  }, [query, filters.search]);
 
   const loadMore = useCallback(() => {
     if (complete || loadingMore.current || rows.length === 0) return;
@@ -125,7 +128,7 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
         <span>{t('register.columns.status')}</span>
         <span>{t('register.columns.reportedAt')}</span>
       </div>
-      <div ref={scroller} className="table-body" data-testid="register-rows" role="list" aria-label={t('register.title')}>
+      <div ref={scroller} className="table-body" data-testid="register-rows" data-results-for={shownSearch ?? undefined} role="list" aria-label={t('register.title')}>
         {rows.length === 0 && !error && <p className="empty">{t('register.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
