@@ -49,6 +49,8 @@ export const cases = sqliteTable(
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by').notNull(),
+    /** The rule-pack version the case's checklist was last evaluated under. */
+    rulePackVersion: text('rule_pack_version'),
   },
   (t) => [
     index('cases_category_idx').on(t.category, t.status),
@@ -88,3 +90,21 @@ export const settings = sqliteTable('settings', {
   updatedBy: text('updated_by').notNull(),
 });
 
+
+/** A completed checklist step: who, when, with what evidence, under which rule-pack version. */
+export const checklistCompletions = sqliteTable(
+  'checklist_completions',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    ruleId: text('rule_id').notNull(),
+    doneAt: text('done_at').notNull(),
+    doneBy: text('done_by').notNull(),
+    evidence: text('evidence').notNull(),
+    rulePackVersion: text('rule_pack_version').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('checklist_completions_case_idx').on(t.caseId, t.ruleId)],
+);

@@ -10,7 +10,7 @@ type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
 const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
 
 /** Every migration in the journal must be named here with a test below: the rule "every migration has a test". */
-const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards'];
+const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist'];
 
 /** A copy of the migrations folder holding only the first `count` migrations: a register from an older app. */
 function olderMigrations(dir: string, count: number): string {
@@ -56,12 +56,33 @@ describe('migrations', () => {
     old.sqlite.prepare(`INSERT INTO audit_log VALUES (1, 'x', NULL, 'login', NULL, NULL, '{}', 'p', 'h')`).run();
     old.sqlite.close();
 
-    const upgraded = openEncryptedDatabase(path, key);
+    const upgraded = openEncryptedDatabase(path, key, { migrationsFolder: olderMigrations(dir, 2) });
     expect(appliedMigrationCount(upgraded.sqlite)).toBe(2);
     const hits = upgraded.sqlite.prepare(`SELECT rowid FROM case_fts WHERE case_fts MATCH '"nab bi"'`).all();
     expect(hits).toHaveLength(1);
     expect(() => upgraded.sqlite.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
     expect(() => upgraded.sqlite.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+    upgraded.sqlite.close();
+  });
+
+  it('0002_checklist adds checklist completions tied to existing cases and a rule-pack version per case', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 2) });
+    old.sqlite
+      .prepare(
+        `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
+         VALUES ('c1', 'QTA01-2026-0001', 'QTA01', 'in_conflict', 'open', '2026-01-01T00:00:00Z', 1, '{}', 'x', 'x', 'u', 'x', 'u')`,
+      )
+      .run();
+    old.sqlite.close();
+    const upgraded = openEncryptedDatabase(path, key);
+    expect(upgraded.sqlite.prepare('SELECT rule_pack_version AS v FROM cases').get()).toEqual({ v: null });
+    const insert = upgraded.sqlite.prepare(
+      `INSERT INTO checklist_completions (id, case_id, rule_id, done_at, done_by, evidence, rule_pack_version, recorded_at) VALUES (?, ?, 'A2', 'x', 'u', '{}', 'v', 'x')`,
+    );
+    insert.run('k1', 'c1');
+    expect(() => insert.run('k2', 'no-such-case')).toThrow(/FOREIGN KEY/);
     upgraded.sqlite.close();
   });
 
