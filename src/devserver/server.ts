@@ -59,11 +59,12 @@ async function serveStatic(root: string, token: string, req: IncomingMessage, re
   }
 }
 
-async function viteMiddleware(token: string) {
+async function viteMiddleware(token: string, httpServer: Server) {
   const { createServer: createVite } = await import('vite');
   const vite = await createVite({
     configFile: join(process.cwd(), '.config/vite.renderer.config.ts'),
-    server: { middlewareMode: true },
+    // Hot reload over our own HTTP server, so one loopback port serves page, API and reload socket.
+    server: { middlewareMode: true, hmr: { server: httpServer } },
     appType: 'custom',
   });
   return {
@@ -72,7 +73,9 @@ async function viteMiddleware(token: string) {
       const url = req.url ?? '/';
       if (url === '/' || url === '/index.html') {
         const raw = await readFile(join(process.cwd(), 'src/renderer/index.html'), 'utf8');
-        const html = await vite.transformIndexHtml(url, injectToken(raw, token));
+        // Vite's hot reload needs inline scripts, which the production CSP forbids: development only.
+        const withoutCsp = raw.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+        const html = await vite.transformIndexHtml(url, injectToken(withoutCsp, token));
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(html);
         return;
@@ -86,7 +89,7 @@ async function viteMiddleware(token: string) {
 export async function startDevServer(options: Options): Promise<DevServer> {
   const token = newToken();
   const host = new ApiHost(options.registerPath, options.storeOptions);
-  const vite = options.staticDir ? null : await viteMiddleware(token);
+  let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -98,6 +101,7 @@ export async function startDevServer(options: Options): Promise<DevServer> {
       res.end();
     });
   });
+  if (!options.staticDir) vite = await viteMiddleware(token, server);
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;
   return {
