@@ -1,0 +1,47 @@
+import type { CaseRecord } from './case-model.js';
+import { formatKarachi } from './time.js';
+
+/**
+ * What of a case leaves the station for the district CPU (JJSA s.13: nothing that may identify a juvenile is
+ * disclosed beyond who needs it). The CPU needs:
+ * - for every case: category, status, dates, custody and production times, offence sections and maximum
+ *   punishment, referrals, gender and age — the monthly return and the compliance figures;
+ * - for missing, found and at-risk children also the names, father's name, date of birth, B-Form, district,
+ *   description and the guardian's contact — to match children across stations and arrange hand-over.
+ * It never needs, and so never receives, the name, father's name, B-Form, address or guardian contact of a
+ * juvenile accused, a child victim or a child witness, nor any free-text notes (which may name anyone).
+ */
+
+export const IDENTIFIED_CATEGORIES = ['missing', 'found', 'at_risk'] as const;
+
+export type DistrictCase = Omit<CaseRecord, 'notes' | 'child' | 'guardian'> & {
+  child: Partial<CaseRecord['child']> & Pick<CaseRecord['child'], 'gender'> & { ageYearsAtReport?: number };
+  guardian?: Partial<NonNullable<CaseRecord['guardian']>>;
+};
+
+/** Whole years from a birth date to an instant, by the calendar in Pakistan. */
+function wholeYearsBetween(dateOfBirth: string, at: string): number {
+  const [birthYear, birthMonthDay] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5, 10)];
+  const localDate = formatKarachi(at).slice(0, 10);
+  const years = Number(localDate.slice(0, 4)) - birthYear;
+  return localDate.slice(5, 10) < birthMonthDay ? years - 1 : years;
+}
+
+export function districtView(record: CaseRecord): DistrictCase {
+  const { notes: _notes, child, guardian, ...rest } = record;
+  if ((IDENTIFIED_CATEGORIES as readonly string[]).includes(record.category)) {
+    const { address: _address, ...childForMatching } = child;
+    return { ...rest, child: childForMatching, ...(guardian ? { guardian: { name: guardian.name, relation: guardian.relation, phone: guardian.phone } } : {}) };
+  }
+  return {
+    ...rest,
+    child: {
+      gender: child.gender,
+      ...(child.claimedAge !== undefined ? { claimedAge: child.claimedAge } : {}),
+      ...(child.dateOfBirth ? { ageYearsAtReport: wholeYearsBetween(child.dateOfBirth, record.reportedAt) } : {}),
+      ...(child.district ? { district: child.district } : {}),
+      ...(child.disability ? { disability: child.disability } : {}),
+    },
+    ...(guardian ? { guardian: { relation: guardian.relation } } : {}),
+  };
+}
