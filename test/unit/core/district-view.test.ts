@@ -30,7 +30,9 @@ describe('what the district receives (JJSA s.13)', () => {
   it('computes age at report in Pakistan time, on the birthday edge', () => {
     const onBirthday = record({ reportedAt: '2026-12-01T00:30:00+05:00', child: { name: 'A', gender: 'female', dateOfBirth: '2010-12-01' } });
     expect(districtView(onBirthday).child.ageYearsAtReport).toBe(16);
-    // 23:00 in Quetta on the eve of the birthday is already the birthday in no calendar that matters here.
+    // 03:00 in Quetta on the birthday is still the eve in UTC: Pakistan's calendar decides.
+    const early = record({ reportedAt: '2026-12-01T03:00:00+05:00', child: { name: 'A', gender: 'female', dateOfBirth: '2010-12-01' } });
+    expect(districtView(early).child.ageYearsAtReport).toBe(16);
     const eve = record({ reportedAt: '2026-11-30T23:00:00+05:00', child: { name: 'A', gender: 'female', dateOfBirth: '2010-12-01' } });
     expect(districtView(eve).child.ageYearsAtReport).toBe(15);
   });
