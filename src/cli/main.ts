@@ -7,6 +7,7 @@ import { formatKarachi } from '../core/time.js';
 import { createCase, createCases, listCases, showCase, updateCase } from '../services/cases.js';
 import { initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
 import type { Session } from '../services/session.js';
+import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
 import { keyFilePathFor, readKeyFile } from '../store/key-file.js';
 import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
@@ -161,6 +162,27 @@ const COMMANDS: Record<string, Command> = {
           throw new AuditBroken(result, `Audit trail broken at row ${result.firstBrokenSeq}: ${result.reason}. ${result.rows} rows before it are intact.`);
         }
         return { json: result, text: `Audit trail intact: ${result.rows} rows.` };
+      }),
+  },
+  'settings show': {
+    usage: 'settings show --db FILE [--user NAME] [--json]',
+    options: { ...db, ...user },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const current = readSettings(session);
+        return { json: current, text: Object.entries(current).map(([k, value]) => `${k}: ${value}`).join('\n') };
+      }),
+  },
+  'settings set': {
+    usage: 'settings set --db FILE --user INCHARGE [--unconfirmed-rules on|off] [--asap-hours N]',
+    options: { ...db, ...user, 'unconfirmed-rules': { type: 'string' }, 'asap-hours': { type: 'string' } },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const changed = changeSettings(session, {
+          ...(v['unconfirmed-rules'] !== undefined ? { unconfirmedRules: v['unconfirmed-rules'] } : {}),
+          ...(v['asap-hours'] !== undefined ? { asapTargetHours: Number(v['asap-hours']) } : {}),
+        });
+        return { json: changed, text: Object.entries(changed).map(([k, value]) => `${k}: ${value}`).join('\n') };
       }),
   },
   recover: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, type CaseRecord } from './case-model.js';
 import type { Role } from './roles.js';
 import { ROLES } from './roles.js';
+import { settingsChangeSchema, type StationSettings } from './settings.js';
 import type { User } from './users.js';
 import { usernameSchema } from './users.js';
 
@@ -70,6 +71,8 @@ export const apiContract = {
   ),
   'user.setPassphrase': method<{ ok: true }>()(z.object({ username: usernameSchema, passphrase })),
   'user.remove': method<{ ok: true }>()(z.object({ username: usernameSchema })),
+  'settings.get': method<StationSettings>()(z.object({})),
+  'settings.set': method<StationSettings>()(settingsChangeSchema),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -6,6 +6,7 @@ import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
+import { changeSettings, readSettings } from './settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from './users.js';
 
 /**
@@ -103,6 +104,8 @@ export class ApiHost {
       removeStationUser(this.requireSession(), input.username);
       return { ok: true as const };
     },
+    'settings.get': () => readSettings(this.requireSession()),
+    'settings.set': (input) => changeSettings(this.requireSession(), input),
   };
 
   private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {

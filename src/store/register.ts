@@ -24,6 +24,7 @@ import {
   type KeyFile,
 } from './key-file.js';
 import { registerInfo, users } from './schema.js';
+import { SettingsRepository } from './settings-repository.js';
 
 export type RegisterKind = 'station' | 'district';
 export type RegisterInfo = {
@@ -41,6 +42,7 @@ export type StoreOptions = { clock?: Clock; migrationsFolder?: string; scrypt?: 
 export class Register {
   readonly audit: AuditTrail;
   readonly cases: CaseRepository;
+  readonly settings: SettingsRepository;
 
   constructor(
     readonly path: string,
@@ -52,6 +54,7 @@ export class Register {
   ) {
     this.audit = new AuditTrail(db.sqlite, clock);
     this.cases = new CaseRepository(db, this.audit, clock, info.stationCode ?? 'DISTRICT');
+    this.settings = new SettingsRepository(db, this.audit, clock);
   }
 
   get keyFilePath(): string {

@@ -94,6 +94,12 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     expect(users.find((u: { username: string }) => u.username === 'asif').removedAt).not.toBeNull();
   });
 
+  it('settings set changes one setting and settings show reads them all', () => {
+    expect(childdesk(['settings', 'set', '--db', db, '--user', 'incharge', '--asap-hours', '3']).code).toBe(0);
+    expect(childdesk(['settings', 'show', '--db', db, '--user', 'incharge', '--json']).json()).toEqual({ unconfirmedRules: 'on', asapTargetHours: 3 });
+    expectOneLineError(childdesk(['settings', 'set', '--db', db, '--user', 'incharge', '--unconfirmed-rules', 'maybe']), /unconfirmedRules/);
+  });
+
   it('audit verify reports an intact trail', () => {
     const run = childdesk(['audit', 'verify', '--db', db, '--user', 'incharge', '--json']);
     expect(run.code).toBe(0);
