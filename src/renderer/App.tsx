@@ -8,6 +8,7 @@ import { CaseFormScreen } from './screens/CaseForm.js';
 import { CaseView } from './screens/CaseView.js';
 import { LoginScreen } from './screens/Login.js';
 import { RegisterList } from './screens/RegisterList.js';
+import { SettingsScreen } from './screens/Settings.js';
 import { SetupScreen } from './screens/Setup.js';
 import { UsersScreen } from './screens/Users.js';
 
@@ -16,7 +17,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'case'; id: string }
   | { name: 'edit'; id: string }
-  | { name: 'users' };
+  | { name: 'users' }
+  | { name: 'settings' };
 
 /** Navigation that asks before throwing away unsaved form entries. */
 export type Navigate = (route: Route) => void;
@@ -99,6 +101,7 @@ export function App() {
           {navItem({ name: 'register' }, t('nav.register'))}
           {navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
           {canManageUsers && navItem({ name: 'users' }, t('nav.users'))}
+          {status.user.role === 'station_incharge' && navItem({ name: 'settings' }, t('nav.settings'))}
         </nav>
         <div className="topbar-end">
           <span className="muted">{t('app.signedInAs', { name: status.user.displayName, role: t(`roles.${status.user.role}`) })}</span>
@@ -112,6 +115,7 @@ export function App() {
         {route.name === 'edit' && <CaseFormScreen key={`edit-${route.id}`} caseId={route.id} navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} />}
         {route.name === 'users' && <UsersScreen currentUser={status.user.username} />}
+        {route.name === 'settings' && <SettingsScreen />}
       </main>
     </div>
   );

@@ -164,6 +164,17 @@ export const en = {
     saveFollowUp: 'Save',
     notRecorded: 'not recorded',
   },
+  settings: {
+    title: 'Station settings',
+    saved: 'Saved.',
+    unconfirmedTitle: 'Unconfirmed rules',
+    unconfirmedExplain: 'Some checklist steps come from secondary sources, not from the text of the law. They are always marked “unconfirmed”. Switch them off if your district prefers officers not to see them.',
+    unconfirmedShow: 'Show unconfirmed rules as guidance',
+    asapTitle: '“As soon as possible” target',
+    asapExplain: 'The law says some duties (informing the guardian and the probation officer) must be done as soon as possible. The checklist shows a clock against this target.',
+    asapHours: 'Target in hours',
+    save: 'Save',
+  },
   users: {
     title: 'Users',
     add: 'Add user',
