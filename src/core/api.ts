@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, type CaseRecord } from './case-model.js';
+import { caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, type CaseRecord, type CaseSummary } from './case-model.js';
 import type { Role } from './roles.js';
 import { ROLES } from './roles.js';
 import { settingsChangeSchema, type StationSettings } from './settings.js';
@@ -23,17 +23,7 @@ export type SessionInfo =
       register: { kind: 'station' | 'district'; stationCode: string | null; stationName: string | null; district: string };
     };
 
-export type CaseListItem = {
-  rowId: number;
-  id: string;
-  caseNumber: string;
-  category: string;
-  status: string;
-  reportedAt: string;
-  revision: number;
-  childName: string;
-  gender: string;
-};
+export type CaseListItem = CaseSummary;
 
 const passphrase = z.string().min(1, 'must not be empty').max(1024);
 

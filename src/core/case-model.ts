@@ -143,6 +143,20 @@ export type CaseRecord = CaseData & {
   updatedBy: string;
 };
 
+/** One line of the register list: enough to find a case, nothing more. */
+export type CaseSummary = {
+  /** Keyset for paging long registers (newest first). */
+  rowId: number;
+  id: string;
+  caseNumber: string;
+  category: string;
+  status: string;
+  reportedAt: string;
+  revision: number;
+  childName: string;
+  gender: string;
+};
+
 export type FieldProblem = { path: string; problem: string };
 
 /** Zod issues -> "child.dateOfBirth: must be a date as YYYY-MM-DD" lines: field and problem, never the value. */
@@ -179,8 +193,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 
 /** The entered part of a stored record (bookkeeping fields stripped), for merging a patch into. */
 export function caseDataOf(record: CaseRecord): CaseData {
-  const { id, caseNumber, stationCode, revision, createdAt, createdBy, updatedAt, updatedBy, ...data } = record;
-  void [id, caseNumber, stationCode, revision, createdAt, createdBy, updatedAt, updatedBy];
+  const { id: _id, caseNumber: _n, stationCode: _s, revision: _r, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...data } = record;
   return data;
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { caseDataOf, caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, mergePatch, type CaseRecord } from '../core/case-model.js';
+import { caseDataOf, caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, mergePatch, type CaseRecord, type CaseSummary } from '../core/case-model.js';
 import { AppError } from '../core/errors.js';
-import type { CaseSummary } from '../store/case-repository.js';
 import { parseInput, requirePermission, type Session } from './session.js';
 
 export function createCase(session: Session, input: unknown): { id: string; caseNumber: string } {
@@ -45,7 +44,7 @@ export const caseListQuerySchema = z.object({
   afterRowId: z.number().int().optional(),
 });
 
-export function listCases(session: Session, query: unknown = {}): Array<CaseSummary & { rowId: number }> {
+export function listCases(session: Session, query: unknown = {}): CaseSummary[] {
   requirePermission(session, 'case.read');
   return session.register.cases.list(parseInput(caseListQuerySchema, query));
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { CaseData, CaseRecord } from '../core/case-model.js';
-import { changedPaths } from '../core/case-model.js';
+import type { CaseData, CaseRecord, CaseSummary } from '../core/case-model.js';
+import { caseDataOf, changedPaths } from '../core/case-model.js';
 import { AppError } from '../core/errors.js';
 import { formatCaseNumber, newRecordId } from '../core/ids.js';
 import { caseSearchText, foldForSearch, TRIGRAM_MIN_LENGTH } from '../core/search-text.js';
@@ -9,17 +9,6 @@ import type { AuditTrail } from './audit.js';
 import type { OpenDatabase } from './database.js';
 import { caseFts } from './fts-table.js';
 import { caseCounters, cases } from './schema.js';
-
-export type CaseSummary = {
-  id: string;
-  caseNumber: string;
-  category: string;
-  status: string;
-  reportedAt: string;
-  revision: number;
-  childName: string;
-  gender: string;
-};
 
 export type CaseListQuery = {
   search?: string;
@@ -176,8 +165,8 @@ export class CaseRepository {
       if (expectedRevision !== undefined && expectedRevision !== current.revision) {
         throw new AppError('STALE_REVISION', `The case is at revision ${current.revision}.`);
       }
-      const { id: _id, caseNumber, stationCode: _s, revision, createdAt: _c, createdBy: _b, updatedAt: _u, updatedBy: _ub, ...before } = current;
-      const changed = changedPaths(before, next);
+      const { caseNumber, revision } = current;
+      const changed = changedPaths(caseDataOf(current), next);
       if (changed.length === 0) return current;
       const at = this.clock().toISOString();
       this.db.orm
@@ -210,7 +199,7 @@ export class CaseRepository {
    * Newest first. A search fragment of three or more characters uses the trigram index and streams matches
    * in row order, so a common fragment ("muh", "محمد") costs no more than a rare one.
    */
-  list(query: CaseListQuery = {}): Array<CaseSummary & { rowId: number }> {
+  list(query: CaseListQuery = {}): CaseSummary[] {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const filters: SQL[] = [];
     if (query.category) filters.push(eq(cases.category, query.category));
@@ -229,7 +218,7 @@ export class CaseRepository {
   }
 
   /** Driven from the FTS index in descending rowid order, so SQLite stops after `limit` matches. */
-  private searchIndexed(folded: string, filters: SQL[], limit: number): Array<CaseSummary & { rowId: number }> {
+  private searchIndexed(folded: string, filters: SQL[], limit: number): CaseSummary[] {
     return this.db.orm
       .select(summaryColumns)
       .from(caseFts)

@@ -22,6 +22,16 @@ function olderMigrations(dir: string, count: number): string {
   return folder;
 }
 
+/** A case row as an older app wrote it, straight into the table (no repository of that era to call). */
+function insertRawCase(db: ReturnType<typeof openEncryptedDatabase>, searchText: string): void {
+  db.sqlite
+    .prepare(
+      `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
+       VALUES ('c1', 'QTA01-2026-0001', 'QTA01', 'missing', 'open', '2026-01-01T00:00:00Z', 1, '{}', ?, 'x', 'u', 'x', 'u')`,
+    )
+    .run(searchText);
+}
+
 const tables = (db: ReturnType<typeof openEncryptedDatabase>) =>
   (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
 
@@ -47,12 +57,7 @@ describe('migrations', () => {
     const path = join(dir, 'r.db');
     const key = randomBytes(32);
     const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 1) });
-    old.sqlite
-      .prepare(
-        `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
-         VALUES ('c1', 'QTA01-2026-0001', 'QTA01', 'missing', 'open', '2026-01-01T00:00:00Z', 1, '{}', 'zainab bibi | qta01-2026-0001', 'x', 'u', 'x', 'u')`,
-      )
-      .run();
+    insertRawCase(old, 'zainab bibi | qta01-2026-0001');
     old.sqlite.prepare(`INSERT INTO audit_log VALUES (1, 'x', NULL, 'login', NULL, NULL, '{}', 'p', 'h')`).run();
     old.sqlite.close();
 
@@ -69,12 +74,7 @@ describe('migrations', () => {
     const path = join(dir, 'r.db');
     const key = randomBytes(32);
     const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 2) });
-    old.sqlite
-      .prepare(
-        `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
-         VALUES ('c1', 'QTA01-2026-0001', 'QTA01', 'in_conflict', 'open', '2026-01-01T00:00:00Z', 1, '{}', 'x', 'x', 'u', 'x', 'u')`,
-      )
-      .run();
+    insertRawCase(old, 'x');
     old.sqlite.close();
     const upgraded = openEncryptedDatabase(path, key);
     expect(upgraded.sqlite.prepare('SELECT rule_pack_version AS v FROM cases').get()).toEqual({ v: null });

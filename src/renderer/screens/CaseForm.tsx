@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../core/api.js';
-import { CASE_CATEGORIES, CUSTODY_PLACES, GENDERS, mergePatchBetween, type CaseRecord } from '../../core/case-model.js';
+import { caseDataOf, CASE_CATEGORIES, CUSTODY_PLACES, GENDERS, mergePatchBetween, type CaseRecord } from '../../core/case-model.js';
 import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
@@ -59,8 +59,10 @@ function CaseForm({ record, navigate, setDirty, district }: Props & { record: Ca
     try {
       const input = toCaseInput(values);
       if (record) {
-        const { id, caseNumber: _n, stationCode: _s, revision, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, referrals: _r, ...before } = record;
+        // The form does not edit referrals (the case screen does), so they stay out of the patch.
+        const { referrals: _referrals, ...before } = caseDataOf(record);
         const patch = mergePatchBetween(before as Record<string, unknown>, input);
+        const { id, revision } = record;
         await call('case.update', { id, patch, expectedRevision: revision });
         setDirty(false);
         navigate({ name: 'case', id });
