@@ -103,3 +103,31 @@ test('register: names masked until shown, search by a Urdu fragment, Urdu right-
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
+
+test('a save that fails keeps what was typed; errors speak Urdu in Urdu', async ({ page, server }) => {
+  await unlock(page, server.url);
+  const rows = page.getByTestId('register-rows').getByRole('listitem');
+  await rows.first().click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Notes').fill('Guardian came at 10:00 with the B-Form');
+  // Someone else changes the same case meanwhile (another desk, same register).
+  const [first] = ((await server.host.call('case.list', {})) as { result: Array<{ id: string }> }).result;
+  await server.host.call('case.update', { id: first!.id, patch: { custody: { releasedAt: new Date().toISOString() } } });
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await expect(page.getByText('Someone else changed this case after you opened it.')).toBeVisible();
+  await expect(page.getByLabel('Notes')).toHaveValue('Guardian came at 10:00 with the B-Form');
+
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await expect(page.getByText('آپ کے کھولنے کے بعد کسی اور نے یہ کیس تبدیل کر دیا۔')).toBeVisible();
+  // Leaving with unsaved entries asks first, in Urdu.
+  const question = page.waitForEvent('dialog');
+  await page.getByRole('button', { name: 'منسوخ' }).click();
+  const dialog = await question;
+  expect(dialog.message()).toContain('محفوظ نہیں');
+  await dialog.accept();
+  await page.getByRole('button', { name: 'نیا کیس' }).click();
+  await page.getByRole('button', { name: 'کیس محفوظ کریں' }).click();
+  await expect(page.getByRole('textbox', { name: 'بچے کا نام' })).toHaveAccessibleDescription('ضروری ہے');
+  await screenshot(page, 'intake-errors-ur');
+  await page.getByRole('button', { name: 'English' }).click();
+});
