@@ -120,11 +120,13 @@ test('a save that fails keeps what was typed; errors speak Urdu in Urdu', async 
   await page.getByRole('button', { name: 'اردو' }).click();
   await expect(page.getByText('آپ کے کھولنے کے بعد کسی اور نے یہ کیس تبدیل کر دیا۔')).toBeVisible();
   // Leaving with unsaved entries asks first, in Urdu.
-  const question = page.waitForEvent('dialog');
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
   await page.getByRole('button', { name: 'منسوخ' }).click();
-  const dialog = await question;
-  expect(dialog.message()).toContain('محفوظ نہیں');
-  await dialog.accept();
+  expect(asked).toContain('محفوظ نہیں');
   await page.getByRole('button', { name: 'نیا کیس' }).click();
   await page.getByRole('button', { name: 'کیس محفوظ کریں' }).click();
   await expect(page.getByRole('textbox', { name: 'بچے کا نام' })).toHaveAccessibleDescription('ضروری ہے');
