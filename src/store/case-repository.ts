@@ -45,6 +45,20 @@ export function searchTextOf(caseNumber: string, data: CaseData): string {
   ]);
 }
 
+function toRecord(row: typeof cases.$inferSelect): CaseRecord {
+  return {
+    ...(JSON.parse(row.data) as CaseData),
+    id: row.id,
+    caseNumber: row.caseNumber,
+    stationCode: row.stationCode,
+    revision: row.revision,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
 /** FTS5 phrase syntax: the fragment in double quotes, inner quotes doubled. */
 function ftsPhrase(folded: string): string {
   return `"${folded.replace(/"/g, '""')}"`;
@@ -139,18 +153,12 @@ export class CaseRepository {
       .from(cases)
       .where(sql`${cases.id} = ${idOrCaseNumber} OR ${cases.caseNumber} = ${idOrCaseNumber}`)
       .get();
-    if (!row) return null;
-    return {
-      ...(JSON.parse(row.data) as CaseData),
-      id: row.id,
-      caseNumber: row.caseNumber,
-      stationCode: row.stationCode,
-      revision: row.revision,
-      createdAt: row.createdAt,
-      createdBy: row.createdBy,
-      updatedAt: row.updatedAt,
-      updatedBy: row.updatedBy,
-    };
+    return row ? toRecord(row) : null;
+  }
+
+  /** Every open case, whole: what the station's checklist clocks run over. */
+  openCases(): CaseRecord[] {
+    return this.db.orm.select().from(cases).where(eq(cases.status, 'open')).orderBy(desc(cases.rowId)).all().map(toRecord);
   }
 
   /**

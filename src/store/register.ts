@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../core/time.js';
 import type { User } from '../core/users.js';
 import { AuditTrail } from './audit.js';
 import { CaseRepository } from './case-repository.js';
+import { ChecklistRepository } from './checklist-repository.js';
 import { openEncryptedDatabase, type OpenDatabase } from './database.js';
 import {
   createSlot,
@@ -43,6 +44,7 @@ export class Register {
   readonly audit: AuditTrail;
   readonly cases: CaseRepository;
   readonly settings: SettingsRepository;
+  readonly checklist: ChecklistRepository;
 
   constructor(
     readonly path: string,
@@ -55,6 +57,7 @@ export class Register {
     this.audit = new AuditTrail(db.sqlite, clock);
     this.cases = new CaseRepository(db, this.audit, clock, info.stationCode ?? 'DISTRICT');
     this.settings = new SettingsRepository(db, this.audit, clock);
+    this.checklist = new ChecklistRepository(db, this.audit, clock);
   }
 
   get keyFilePath(): string {
