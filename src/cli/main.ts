@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../core/errors.js';
 import { ROLES } from '../core/roles.js';
 import { formatKarachi } from '../core/time.js';
 import { createCase, createCases, listCases, showCase, updateCase } from '../services/cases.js';
-import { initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
+import { initDistrict, initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
 import type { Session } from '../services/session.js';
 import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
@@ -43,15 +43,27 @@ const COMMANDS: Record<string, Command> = {
       session.register.close();
       return {
         json: { registerId: info.registerId, stationCode: info.stationCode, user: session.user.username, recoveryKey },
-        text: [
-          `Register created for ${info.stationName} (${info.stationCode}), ${info.district}.`,
-          `In-charge: ${session.user.username}`,
-          '',
-          'RECOVERY KEY (shown only this once; print or write it down and keep it in the station safe):',
-          `  ${recoveryKey}`,
-          '',
-          `Keep ${keyFilePathFor(String(v.db))} beside the register and in every backup.`,
-        ].join('\n'),
+        text: recoveryKeyNotice(`Register created for ${info.stationName} (${info.stationCode}), ${info.district}.`, session.user.username, recoveryKey, String(v.db)),
+      };
+    },
+  },
+  'district init': {
+    usage: 'district init --db FILE --district NAME --user NAME [--display-name TEXT]',
+    options: { ...db, ...user, district: { type: 'string' }, 'display-name': { type: 'string' } },
+    run: async (v) => {
+      const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', 'Passphrase for the CPU officer: ', true);
+      const { session, recoveryKey } = await initDistrict({
+        path: required(v, 'db'),
+        district: required(v, 'district'),
+        username: required(v, 'user'),
+        displayName: v['display-name'],
+        passphrase,
+      });
+      const { info } = session.register;
+      session.register.close();
+      return {
+        json: { registerId: info.registerId, district: info.district, user: session.user.username, recoveryKey },
+        text: recoveryKeyNotice(`District register created for ${info.district}.`, session.user.username, recoveryKey, String(v.db)),
       };
     },
   },
@@ -198,6 +210,18 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+function recoveryKeyNotice(created: string, username: string, recoveryKey: string, dbPath: string): string {
+  return [
+    created,
+    `First user: ${username}`,
+    '',
+    'RECOVERY KEY (shown only this once; print or write it down and keep it in the safe):',
+    `  ${recoveryKey}`,
+    '',
+    `Keep ${keyFilePathFor(dbPath)} beside the register and in every backup.`,
+  ].join('\n');
+}
 
 /** An audit failure is a finding, not a crash: its JSON is still printed for scripts. */
 class AuditBroken extends Error {

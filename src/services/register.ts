@@ -46,6 +46,30 @@ export async function initStation(input: unknown, options?: StoreOptions) {
   return { session: { register, user } satisfies Session, recoveryKey };
 }
 
+export const districtInitSchema = z.object({
+  path: z.string().min(1),
+  district: name(80),
+  username: usernameSchema,
+  displayName: name(80).optional(),
+  passphrase: z.string(),
+});
+
+/** Creates a district CPU register (it receives station bundles) and its first CPU officer. */
+export async function initDistrict(input: unknown, options?: StoreOptions) {
+  const parsed = parseInput(districtInitSchema, input);
+  requireAcceptablePassphrase(parsed.passphrase);
+  const { register, user, recoveryKey } = await createRegister(
+    {
+      path: parsed.path,
+      kind: 'district',
+      district: parsed.district,
+      firstUser: { username: parsed.username, displayName: parsed.displayName ?? parsed.username, passphrase: parsed.passphrase },
+    },
+    options,
+  );
+  return { session: { register, user } satisfies Session, recoveryKey };
+}
+
 export async function login(path: string, username: string, passphrase: string, options?: StoreOptions): Promise<Session> {
   const parsedName = parseInput(usernameSchema, username, 'user');
   return unlockRegister(path, parsedName, passphrase, options);

@@ -125,6 +125,14 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     expect(run.stderr).toMatch(/Usage: childdesk case list/);
   });
 
+  it('district init creates a district register whose officer cannot add cases', () => {
+    const district = join(dir, 'district.db');
+    const run = childdesk(['district', 'init', '--db', district, '--district', 'Quetta', '--user', 'cpu.officer', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ district: 'Quetta', user: 'cpu.officer' });
+    expectOneLineError(childdesk(['case', 'add', '--db', district], { stdin: JSON.stringify(juvenileCase()) }), /Your role may not do this/);
+  });
+
   it('prints the case JSON schema', () => {
     const schema = childdesk(['case', 'schema', '--json']).json();
     expect(schema.properties.child.properties.gender.enum).toEqual(['male', 'female', 'transgender']);
