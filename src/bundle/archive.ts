@@ -19,13 +19,13 @@ export const MAX_ENTRY_BYTES: Record<BundleEntryName, number> = {
 export class ArchiveError extends Error {}
 
 /** Packs the three entries (fixed order, fixed metadata so equal content gives equal bytes). */
-export function packBundleArchive(entries: Record<BundleEntryName, Uint8Array>): Readable {
+export function packBundleArchive(entries: Record<BundleEntryName, Uint8Array>): AsyncIterable<Buffer> {
   const pack = tar.pack();
   for (const name of BUNDLE_ENTRIES) {
     pack.entry({ name, size: entries[name].length, mode: 0o644, mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '' }, Buffer.from(entries[name]));
   }
   pack.finalize();
-  return pack;
+  return pack as unknown as AsyncIterable<Buffer>;
 }
 
 export type ArchiveEntry = { name: BundleEntryName; size: number; stream: AsyncIterable<Buffer> };

@@ -3,7 +3,7 @@ import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { ArchiveError, collect, packBundleArchive, readBundleArchive, type BundleEntryName } from '../../src/bundle/archive.js';
 
-async function bytesOf(stream: Readable): Promise<Buffer> {
+async function bytesOf(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -23,9 +23,12 @@ const entries: Record<BundleEntryName, Uint8Array> = {
 
 async function customArchive(list: Array<{ name: string; body: Buffer; type?: 'file' | 'directory' }>): Promise<Buffer> {
   const pack = tar.pack();
-  for (const { name, body, type } of list) pack.entry({ name, type: type ?? 'file', size: type === 'directory' ? 0 : body.length }, type === 'directory' ? undefined : body);
+  for (const { name, body, type } of list) {
+    if (type === 'directory') pack.entry({ name, type, size: 0 });
+    else pack.entry({ name, size: body.length }, body);
+  }
   pack.finalize();
-  return bytesOf(pack);
+  return bytesOf(pack as unknown as AsyncIterable<Buffer>);
 }
 
 describe('bundle archive', () => {
