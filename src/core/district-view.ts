@@ -1,5 +1,5 @@
 import type { CaseRecord } from './case-model.js';
-import { formatKarachi } from './time.js';
+import { ageInYears } from './age.js';
 
 /**
  * What of a case leaves the station for the district CPU (JJSA s.13: nothing that may identify a juvenile is
@@ -19,14 +19,6 @@ export type DistrictCase = Omit<CaseRecord, 'notes' | 'child' | 'guardian'> & {
   guardian?: Partial<NonNullable<CaseRecord['guardian']>>;
 };
 
-/** Whole years from a birth date to an instant, by the calendar in Pakistan. */
-function wholeYearsBetween(dateOfBirth: string, at: string): number {
-  const [birthYear, birthMonthDay] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5, 10)];
-  const localDate = formatKarachi(at).slice(0, 10);
-  const years = Number(localDate.slice(0, 4)) - birthYear;
-  return localDate.slice(5, 10) < birthMonthDay ? years - 1 : years;
-}
-
 export function districtView(record: CaseRecord): DistrictCase {
   const { notes: _notes, child, guardian, ...rest } = record;
   if ((IDENTIFIED_CATEGORIES as readonly string[]).includes(record.category)) {
@@ -38,7 +30,7 @@ export function districtView(record: CaseRecord): DistrictCase {
     child: {
       gender: child.gender,
       ...(child.claimedAge !== undefined ? { claimedAge: child.claimedAge } : {}),
-      ...(child.dateOfBirth ? { ageYearsAtReport: wholeYearsBetween(child.dateOfBirth, record.reportedAt) } : {}),
+      ...(child.dateOfBirth ? { ageYearsAtReport: ageInYears(child.dateOfBirth, record.reportedAt) } : {}),
       ...(child.district ? { district: child.district } : {}),
       ...(child.disability ? { disability: child.disability } : {}),
     },
