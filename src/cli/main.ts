@@ -5,6 +5,7 @@ import { AppError, isAppError } from '../core/errors.js';
 import { ROLES } from '../core/roles.js';
 import { formatKarachi } from '../core/time.js';
 import { createCase, createCases, listCases, showCase, updateCase } from '../services/cases.js';
+import { caseChecklist, completeStep, dueList } from '../services/checklist.js';
 import { initDistrict, initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
 import type { Session } from '../services/session.js';
 import { changeSettings, readSettings } from '../services/settings.js';
@@ -84,7 +85,11 @@ const COMMANDS: Record<string, Command> = {
     run: (v, args) =>
       withSession(v, async (session) => {
         const record = showCase(session, positional(args, 0, 'ID_OR_CASE_NUMBER'));
-        return { json: record, text: JSON.stringify(record, null, 2) };
+        const { rulePackVersion, offenceClass, problems, obligations } = caseChecklist(session, record.id);
+        const checklist = obligations.map(({ ruleId, title, dueAt, state, basis, status, why }) => ({ ruleId, title: title.en, dueAt, state, basis, status, why: why.en }));
+        const shown = { ...record, rulePackVersion, offenceClass, problems: problems.map(({ code, en, fields }) => ({ code, message: en, fields })), checklist };
+        const lines = checklist.map((c) => `  ${c.ruleId.padEnd(4)} ${c.state.padEnd(14)} ${c.dueAt ? formatKarachi(c.dueAt) : '-'.padEnd(16)}  ${c.title} [${c.status}; ${c.basis}]`);
+        return { json: shown, text: [JSON.stringify(record, null, 2), '', `Checklist (${rulePackVersion}, offence class ${offenceClass}):`, ...lines].join('\n') };
       }),
   },
   'case list': {
@@ -113,6 +118,34 @@ const COMMANDS: Record<string, Command> = {
         const revision = v.revision === undefined ? undefined : Number(v.revision);
         const record = updateCase(session, target, parseJson(await readStdin()), revision);
         return { json: record, text: `${record.caseNumber} is now at revision ${record.revision}.` };
+      }),
+  },
+  due: {
+    usage: 'due --db FILE [--user NAME] [--hours N] [--json]   (overdue, and due within N hours (default 24), most urgent first)',
+    options: { ...db, ...user, hours: { type: 'string' } },
+    run: (v) =>
+      withSession(v, async (session) => {
+        const items = dueList(session, v.hours === undefined ? {} : { withinHours: Number(v.hours) });
+        const json = items.map((i) => ({ ...i, title: i.title.en }));
+        const text = items.length
+          ? items.map((i) => `${i.state.padEnd(14)} ${i.dueAt ? formatKarachi(i.dueAt) : '-'.padEnd(16)}  ${i.caseNumber}  ${i.ruleId.padEnd(4)} ${i.title.en}`).join('\n')
+          : 'Nothing overdue or due.';
+        return { json, text };
+      }),
+  },
+  'checklist complete': {
+    usage: 'checklist complete --db FILE [--user NAME] CASE RULE_ID --evidence JSON [--done-at ISO]',
+    options: { ...db, ...user, evidence: { type: 'string' }, 'done-at': { type: 'string' } },
+    run: (v, args) =>
+      withSession(v, async (session) => {
+        const result = completeStep(session, {
+          caseId: positional(args, 0, 'CASE'),
+          ruleId: positional(args, 1, 'RULE_ID'),
+          doneAt: v['done-at'],
+          evidence: parseJson(required(v, 'evidence'), '--evidence'),
+        });
+        const step = result.obligations.find((o) => o.ruleId === args[1])!;
+        return { json: step, text: `${step.ruleId}: ${step.state}. ${step.why.en}` };
       }),
   },
   'case schema': {
@@ -245,11 +278,11 @@ function positional(args: string[], index: number, name: string): string {
   return value;
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, source = 'stdin'): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('INVALID_INPUT', 'stdin: not valid JSON');
+    throw new AppError('INVALID_INPUT', `${source}: not valid JSON`);
   }
 }
 

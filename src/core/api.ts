@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, type CaseRecord, type CaseSummary } from './case-model.js';
 import type { Role } from './roles.js';
 import { ROLES } from './roles.js';
+import type { Bilingual, RuleStatus } from './checklist/rules.js';
+import type { Evaluation, ObligationState } from './checklist/evaluate.js';
 import { settingsChangeSchema, type StationSettings } from './settings.js';
 import type { User } from './users.js';
 import { usernameSchema } from './users.js';
@@ -24,6 +26,19 @@ export type SessionInfo =
     };
 
 export type CaseListItem = CaseSummary;
+
+/** One line of the station's "due now" board: no names, it may be on a screen others see. */
+export type DueItem = {
+  caseId: string;
+  caseNumber: string;
+  category: CaseSummary['category'];
+  ruleId: string;
+  title: Bilingual;
+  status: RuleStatus;
+  basis: string;
+  state: ObligationState;
+  dueAt: string | null;
+};
 
 const passphrase = z.string().min(1, 'must not be empty').max(1024);
 
@@ -61,6 +76,11 @@ export const apiContract = {
   ),
   'user.setPassphrase': method<{ ok: true }>()(z.object({ username: usernameSchema, passphrase })),
   'user.remove': method<{ ok: true }>()(z.object({ username: usernameSchema })),
+  'case.checklist': method<Evaluation & { caseId: string }>()(z.object({ id: z.string().min(1).max(64) })),
+  'checklist.complete': method<Evaluation & { caseId: string }>()(
+    z.object({ caseId: z.string().min(1).max(64), ruleId: z.string().min(1).max(8), doneAt: z.string().optional(), evidence: z.record(z.string(), z.unknown()) }),
+  ),
+  'due.list': method<DueItem[]>()(z.object({ withinHours: z.number().min(0).max(744).optional() })),
   'settings.get': method<StationSettings>()(z.object({})),
   'settings.set': method<StationSettings>()(settingsChangeSchema),
 } as const;

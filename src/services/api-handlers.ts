@@ -4,6 +4,7 @@ import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOut
 import { AppError, isAppError } from '../core/errors.js';
 import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
+import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
 import { changeSettings, readSettings } from './settings.js';
@@ -104,6 +105,9 @@ export class ApiHost {
       removeStationUser(this.requireSession(), input.username);
       return { ok: true as const };
     },
+    'case.checklist': (input) => caseChecklist(this.requireSession(), input.id),
+    'checklist.complete': (input) => completeStep(this.requireSession(), input),
+    'due.list': (input) => dueList(this.requireSession(), input),
     'settings.get': () => readSettings(this.requireSession()),
     'settings.set': (input) => changeSettings(this.requireSession(), input),
   };

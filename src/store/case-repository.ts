@@ -1,6 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { CaseData, CaseRecord, CaseSummary } from '../core/case-model.js';
 import { caseDataOf, changedPaths } from '../core/case-model.js';
+import { RULE_PACK_VERSION } from '../core/checklist/rules.js';
 import { AppError } from '../core/errors.js';
 import { formatCaseNumber, newRecordId } from '../core/ids.js';
 import { caseSearchText, foldForSearch, TRIGRAM_MIN_LENGTH } from '../core/search-text.js';
@@ -95,6 +96,7 @@ export class CaseRepository {
         createdBy: p('actor'),
         updatedAt: p('at'),
         updatedBy: p('actor'),
+        rulePackVersion: RULE_PACK_VERSION,
       })
       .prepare();
     this.nextSerial = db.orm
@@ -188,6 +190,7 @@ export class CaseRepository {
           searchText: searchTextOf(caseNumber, next),
           updatedAt: at,
           updatedBy: actor.id,
+          rulePackVersion: RULE_PACK_VERSION,
         })
         .where(eq(cases.id, current.id))
         .run();

@@ -70,6 +70,24 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     expect(shown.custody.arrestedAt).toBe('2026-11-20T18:30:00.000Z');
   });
 
+  it('case show includes the checklist with due times, states, basis and status', () => {
+    const shown = childdesk(['case', 'show', '--db', db, caseId, '--json']).json();
+    expect(shown.rulePackVersion).toBe('jjsa-2018.1');
+    const a6 = shown.checklist.find((c: { ruleId: string }) => c.ruleId === 'A6');
+    expect(a6).toEqual({ ruleId: 'A6', title: 'Produce before the court within 24 hours', dueAt: '2026-11-21T18:30:00.000Z', state: 'overdue', basis: 'Constitution Art.10(2)', status: 'text', why: expect.any(String) });
+    expect(shown.checklist.map((c: { ruleId: string }) => c.ruleId)).toHaveLength(20);
+  });
+
+  it('checklist complete records a step with evidence; due lists what is left, most urgent first', () => {
+    const done = childdesk(['checklist', 'complete', '--db', db, caseId, 'A2', '--done-at', '2026-11-21T00:15:00+05:00', '--evidence', JSON.stringify({ informedPerson: 'father', method: 'phone', informedAt: '2026-11-21T00:15:00+05:00' }), '--json']);
+    expect(done.code).toBe(0);
+    expect(done.json()).toMatchObject({ ruleId: 'A2', state: 'done' });
+    expectOneLineError(childdesk(['checklist', 'complete', '--db', db, caseId, 'A1', '--evidence', '{"ageEvidence":"guess"}']), /evidence\.ageEvidence/);
+    const due = childdesk(['due', '--db', db, '--json']).json();
+    expect(due[0].state).toBe('overdue');
+    expect(due.map((d: { ruleId: string }) => d.ruleId)).not.toContain('A2');
+  });
+
   it('case update applies a partial case and raises the revision', () => {
     const run = childdesk(['case', 'update', '--db', db, caseId, '--json'], { stdin: JSON.stringify({ custody: { producedAt: '2026-11-21T11:00:00+05:00' } }) });
     expect(run.code).toBe(0);
