@@ -53,26 +53,31 @@ type Derived = {
   ageAtOffence: AgeFinding | null;
   ageAtArrest: AgeFinding | null;
   events: Record<ClockEvent, string | undefined>;
+  /** Due times already worked out for this case: many rules share a clock (24 h from arrest, for one). */
+  dueTimes: Map<string, string | null>;
+  /** Date.parse is the dearest step of a checklist pass; each case parses each instant once. */
+  instants: Map<string, number>;
   problems: Problem[];
 };
 
 const HOUR = 3600_000;
 const ms = (iso: string) => Date.parse(iso);
 
-function addHours(iso: string, hours: number): string {
-  return new Date(ms(iso) + hours * HOUR).toISOString();
-}
-
 /** Calendar months in Pakistan: 31 August + 6 months is 28/29 February, at the same local time. */
 export function addKarachiMonths(iso: string, months: number): string {
-  const local = formatKarachi(iso);
-  const [year, month, day] = [Number(local.slice(0, 4)), Number(local.slice(5, 7)), Number(local.slice(8, 10))];
-  const seconds = new Date(iso).getUTCSeconds();
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  return new Date(addKarachiMonthsMs(ms(iso), months)).toISOString();
+}
+
+// Pakistan keeps UTC+5 all year, so local calendar arithmetic is UTC arithmetic on a shifted instant.
+const KARACHI_SHIFT_MS = 5 * HOUR;
+
+function addKarachiMonthsMs(at: number, months: number): number {
+  const local = new Date(at + KARACHI_SHIFT_MS);
+  const firstOfTarget = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months, 1);
+  const target = new Date(firstOfTarget);
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${target.getUTCFullYear()}-${pad(target.getUTCMonth() + 1)}-${pad(Math.min(day, lastDay))}`;
-  return new Date(`${date}T${local.slice(11, 16)}:${pad(seconds)}${KARACHI_OFFSET}`).toISOString();
+  const timeOfDay = at + KARACHI_SHIFT_MS - Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  return firstOfTarget + (Math.min(local.getUTCDate(), lastDay) - 1) * 24 * HOUR + timeOfDay - KARACHI_SHIFT_MS;
 }
 
 function findProblems(data: CaseData, now: Date, ageAtOffence: AgeFinding | null): Problem[] {
@@ -113,6 +118,8 @@ function derive(facts: CaseFacts, now: Date, settings: StationSettings): Derived
     ageAtArrest: ageAt(data.child, data.custody?.arrestedAt ?? data.reportedAt),
     events: { arrest: data.custody?.arrestedAt, report: data.reportedAt, production: data.custody?.producedAt, recovery: data.missing?.recoveredAt },
     problems: findProblems(data, now, ageAtOffence),
+    dueTimes: new Map(),
+    instants: new Map(),
   };
 }
 
@@ -132,7 +139,17 @@ function notApplicableBecause(rule: Rule, d: Derived): Bilingual | null {
   return null;
 }
 
+const whyCache = new Map<string, Bilingual>();
+
+/** The reason depends only on the rule and the station's target, so it is worded once, not once per case. */
 function whyApplies(rule: Rule, d: Derived): Bilingual {
+  const key = `${rule.id}/${d.settings.asapTargetHours}`;
+  let why = whyCache.get(key);
+  if (!why) whyCache.set(key, (why = wordWhyApplies(rule, d)));
+  return why;
+}
+
+function wordWhyApplies(rule: Rule, d: Derived): Bilingual {
   if (rule.clock.kind === 'standing') return text('A standing duty for this case: confirm it is kept.', 'اس کیس کے لیے مستقل ذمہ داری: تصدیق کریں۔');
   const from = { arrest: 'the arrest', report: 'the report', production: 'first production', recovery: 'the recovery' }[rule.clock.from];
   const fromUr = { arrest: 'گرفتاری', report: 'اندراج', production: 'پہلی پیشی', recovery: 'بازیابی' }[rule.clock.from];
@@ -150,22 +167,36 @@ function clockStart(rule: Rule, d: Derived): string | undefined {
 
 function dueAtFor(rule: Rule, d: Derived): string | null {
   const start = clockStart(rule, d);
-  if (!start) return null;
+  if (!start || rule.clock.kind === 'standing') return null;
+  const key = `${start}/${rule.clock.kind}/${rule.clock.kind === 'months' ? rule.clock.months : rule.clock.kind === 'hours' ? rule.clock.hours : d.settings.asapTargetHours}`;
+  let dueAt = d.dueTimes.get(key);
+  if (dueAt === undefined) d.dueTimes.set(key, (dueAt = computeDueAt(rule, start, d)));
+  return dueAt;
+}
+
+function computeDueAt(rule: Rule, start: string, d: Derived): string | null {
+  const from = instant(d, start);
   switch (rule.clock.kind) {
     case 'hours':
-      return addHours(start, rule.clock.hours);
+      return new Date(from + rule.clock.hours * HOUR).toISOString();
     case 'months':
-      return addKarachiMonths(start, rule.clock.months);
+      return new Date(addKarachiMonthsMs(from, rule.clock.months)).toISOString();
     case 'asap':
-      return addHours(start, d.settings.asapTargetHours);
+      return new Date(from + d.settings.asapTargetHours * HOUR).toISOString();
     case 'standing':
       return null;
   }
 }
 
-function stateByClock(dueAt: string | null, now: Date): ObligationState {
+function instant(d: Derived, iso: string): number {
+  let at = d.instants.get(iso);
+  if (at === undefined) d.instants.set(iso, (at = ms(iso)));
+  return at;
+}
+
+function stateByClock(dueAt: string | null, d: Derived): ObligationState {
   if (!dueAt) return 'pending';
-  const left = ms(dueAt) - now.getTime();
+  const left = instant(d, dueAt) - d.now.getTime();
   if (left < 0) return 'overdue';
   return left <= DUE_SOON_MS ? 'due_soon' : 'pending';
 }
@@ -182,7 +213,7 @@ function autoOutcome(check: AutoCheck, d: Derived, dueAt: string | null): Outcom
   switch (check.kind) {
     case 'forbidden_custody': {
       const place = custody?.place;
-      if (!place) return { state: stateByClock(null, d.now), why: text('Record the place of custody.', 'حراست کی جگہ درج کریں۔') };
+      if (!place) return { state: stateByClock(null, d), why: text('Record the place of custody.', 'حراست کی جگہ درج کریں۔') };
       if (!check.places.includes(place)) {
         return { state: 'done', why: text(`Held at: ${place.replace(/_/g, ' ')}.`, 'اجازت شدہ جگہ پر۔'), completion: { doneAt: custody?.arrestedAt ?? d.data.reportedAt, doneBy: null, evidence: { place }, late: false, auto: true } };
       }
@@ -214,7 +245,8 @@ function autoOutcome(check: AutoCheck, d: Derived, dueAt: string | null): Outcom
 }
 
 function latestCompletion(rule: Rule, completions: readonly Completion[]): Completion | undefined {
-  return [...completions].reverse().find((c) => c.ruleId === rule.id);
+  for (let i = completions.length - 1; i >= 0; i--) if (completions[i]!.ruleId === rule.id) return completions[i];
+  return undefined;
 }
 
 function blockingProblem(rule: Rule, d: Derived): Problem | undefined {
@@ -224,46 +256,73 @@ function blockingProblem(rule: Rule, d: Derived): Problem | undefined {
   return d.problems.find((p) => p.fields.some((f) => fields.includes(f) || (usesRelease && (f === 'custody.releasedAt' || f === 'custody.producedAt'))));
 }
 
-function evaluateRule(rule: Rule, d: Derived, completions: readonly Completion[]): Obligation {
-  const banded = rule.statusForAgeBands && d.ageAtArrest && rule.statusForAgeBands.bands.includes(d.ageAtArrest.band) ? rule.statusForAgeBands : undefined;
-  const status = banded?.status ?? rule.status;
-  const base = { ruleId: rule.id, title: rule.title, explanation: rule.explanation, actor: rule.actor, basis: rule.basis, status, ...(banded ? { statusNote: banded.note } : {}) };
+type Settled = { state: ObligationState; dueAt: string | null; why: Bilingual; completion?: Obligation['completion'] };
+
+/** Every obligation has the same shape, built in one place: the due board makes 200k of them at a time. */
+function obligation(rule: Rule, status: RuleStatus, statusNote: Bilingual | undefined, settled: Settled): Obligation {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    explanation: rule.explanation,
+    actor: rule.actor,
+    basis: rule.basis,
+    status,
+    statusNote,
+    state: settled.state,
+    dueAt: settled.dueAt,
+    why: settled.why,
+    completion: settled.completion,
+  };
+}
+
+const SWITCHED_OFF = text('Unconfirmed guidance, switched off for this station.', 'غیر مصدقہ رہنمائی، اس تھانے کے لیے بند۔');
+const UNKNOWN_CLASS = text('The offence class is unknown: enter the maximum punishment for the sections the table lacks.', 'جرم کا درجہ معلوم نہیں: جدول میں نہ ہونے والی دفعات کی زیادہ سے زیادہ سزا درج کریں۔');
+const WAITING_FOR_PRODUCTION = text('The clock starts at first production, which is not recorded yet.', 'گھڑی پہلی پیشی سے شروع ہوتی ہے، جو ابھی درج نہیں۔');
+
+function settle(rule: Rule, d: Derived, completions: readonly Completion[]): Settled {
   const notApplicable = notApplicableBecause(rule, d);
-  if (notApplicable) return { ...base, state: 'not_applicable', dueAt: null, why: notApplicable };
-  if (status === 'unconfirmed' && d.settings.unconfirmedRules === 'off') {
-    return { ...base, state: 'switched_off', dueAt: null, why: text('Unconfirmed guidance, switched off for this station.', 'غیر مصدقہ رہنمائی، اس تھانے کے لیے بند۔') };
-  }
-  if (rule.applies.offenceClasses && !d.classification.known) {
-    return { ...base, state: 'cannot_compute', dueAt: null, why: text('The offence class is unknown: enter the maximum punishment for the sections the table lacks.', 'جرم کا درجہ معلوم نہیں: جدول میں نہ ہونے والی دفعات کی زیادہ سے زیادہ سزا درج کریں۔') };
-  }
+  if (notApplicable) return { state: 'not_applicable', dueAt: null, why: notApplicable };
+  if (rule.applies.offenceClasses && !d.classification.known) return { state: 'cannot_compute', dueAt: null, why: UNKNOWN_CLASS };
   const problem = blockingProblem(rule, d);
-  if (problem) return { ...base, state: 'cannot_compute', dueAt: null, why: text(problem.en, problem.ur) };
+  if (problem) return { state: 'cannot_compute', dueAt: null, why: text(problem.en, problem.ur) };
 
   const dueAt = dueAtFor(rule, d);
   const recorded = latestCompletion(rule, completions);
   if (recorded) {
     const late = dueAt !== null && ms(recorded.doneAt) > ms(dueAt);
     const why = late ? text(`Done late, at ${formatKarachi(recorded.doneAt)}.`, `تاخیر سے مکمل: ${formatKarachi(recorded.doneAt)}۔`) : text(`Done at ${formatKarachi(recorded.doneAt)}.`, `مکمل: ${formatKarachi(recorded.doneAt)}۔`);
-    return { ...base, state: 'done', dueAt, why, completion: { doneAt: recorded.doneAt, doneBy: recorded.doneBy, evidence: recorded.evidence, late, auto: false } };
+    return { state: 'done', dueAt, why, completion: { doneAt: recorded.doneAt, doneBy: recorded.doneBy, evidence: recorded.evidence, late, auto: false } };
   }
   for (const check of rule.auto ?? []) {
     const outcome = autoOutcome(check, d, dueAt);
-    if (outcome) return { ...base, dueAt, ...outcome };
+    if (outcome) return { dueAt, ...outcome };
   }
-  if (!dueAt && rule.clock.kind !== 'standing') {
-    return { ...base, state: 'pending', dueAt: null, why: text('The clock starts at first production, which is not recorded yet.', 'گھڑی پہلی پیشی سے شروع ہوتی ہے، جو ابھی درج نہیں۔') };
-  }
-  return { ...base, state: stateByClock(dueAt, d.now), dueAt, why: whyApplies(rule, d) };
+  if (!dueAt && rule.clock.kind !== 'standing') return { state: 'pending', dueAt: null, why: WAITING_FOR_PRODUCTION };
+  return { state: stateByClock(dueAt, d), dueAt, why: whyApplies(rule, d) };
 }
 
-const STATE_ORDER: Record<ObligationState, number> = { overdue: 0, cannot_compute: 1, due_soon: 2, pending: 3, done: 4, switched_off: 5, not_applicable: 6 };
+function evaluateRule(rule: Rule, d: Derived, completions: readonly Completion[]): Obligation {
+  const banded = rule.statusForAgeBands && d.ageAtArrest && rule.statusForAgeBands.bands.includes(d.ageAtArrest.band) ? rule.statusForAgeBands : undefined;
+  const status = banded?.status ?? rule.status;
+  // Applicability first: a rule that does not apply is "not applicable" whether or not the station switched it off.
+  if (status === 'unconfirmed' && d.settings.unconfirmedRules === 'off' && !notApplicableBecause(rule, d)) {
+    return obligation(rule, status, banded?.note, { state: 'switched_off', dueAt: null, why: SWITCHED_OFF });
+  }
+  return obligation(rule, status, banded?.note, settle(rule, d, completions));
+}
 
-function byUrgency(a: Obligation, b: Obligation): number {
-  const state = STATE_ORDER[a.state] - STATE_ORDER[b.state];
-  if (state !== 0) return state;
-  if (a.dueAt && b.dueAt && a.dueAt !== b.dueAt) return a.dueAt < b.dueAt ? -1 : 1;
-  if (a.dueAt !== b.dueAt) return a.dueAt ? -1 : 1;
-  return RULES.findIndex((r) => r.id === a.ruleId) - RULES.findIndex((r) => r.id === b.ruleId);
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
+const STATE_ORDER: Record<ObligationState, number> = { overdue: 0, cannot_compute: 1, due_soon: 2, pending: 3, done: 4, switched_off: 5, not_applicable: 6 };
+const NO_DUE_TIME = Number.MAX_SAFE_INTEGER;
+
+/** Most urgent first: by state, then earliest due (undated last), then the pack's own order. */
+function byUrgency(obligations: Obligation[], d: Derived): Obligation[] {
+  const state = obligations.map((o) => STATE_ORDER[o.state]);
+  const due = obligations.map((o) => (o.dueAt ? instant(d, o.dueAt) : NO_DUE_TIME));
+  const order = obligations.map((o) => RULE_ORDER.get(o.ruleId)!);
+  const index = obligations.map((_, i) => i);
+  index.sort((a, b) => state[a]! - state[b]! || due[a]! - due[b]! || order[a]! - order[b]!);
+  return index.map((i) => obligations[i]!);
 }
 
 export function evaluate(facts: CaseFacts, now: Date, settings: StationSettings): Evaluation {
@@ -274,6 +333,6 @@ export function evaluate(facts: CaseFacts, now: Date, settings: StationSettings)
     ageAtOffence: d.ageAtOffence,
     ageAtArrest: d.ageAtArrest,
     problems: d.problems,
-    obligations: RULES.map((rule) => evaluateRule(rule, d, facts.completions)).sort(byUrgency),
+    obligations: byUrgency(RULES.map((rule) => evaluateRule(rule, d, facts.completions)), d),
   };
 }
