@@ -25,6 +25,13 @@ export const AUDIT_ACTIONS = [
   'bundle.export',
   'bundle.import',
   'receipt.import',
+  'receipt.issue',
+  'key.create',
+  'key.rotate',
+  'peer.pin',
+  'peer.enroll',
+  'peer.revoke',
+  'print.verify',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,7 @@ import { AuditTrail } from './audit.js';
 import { CaseRepository } from './case-repository.js';
 import { ChecklistRepository } from './checklist-repository.js';
 import { openEncryptedDatabase, type OpenDatabase } from './database.js';
+import { KeyRing } from './key-ring.js';
 import {
   createSlot,
   keyFilePathFor,
@@ -45,6 +46,7 @@ export class Register {
   readonly cases: CaseRepository;
   readonly settings: SettingsRepository;
   readonly checklist: ChecklistRepository;
+  readonly keys: KeyRing;
 
   constructor(
     readonly path: string,
@@ -58,6 +60,7 @@ export class Register {
     this.cases = new CaseRepository(db, this.audit, clock, info.stationCode ?? 'DISTRICT');
     this.settings = new SettingsRepository(db, this.audit, clock);
     this.checklist = new ChecklistRepository(db, this.audit, clock);
+    this.keys = new KeyRing(db, this.audit, clock);
   }
 
   get keyFilePath(): string {

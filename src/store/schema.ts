@@ -108,3 +108,123 @@ export const checklistCompletions = sqliteTable(
   },
   (t) => [index('checklist_completions_case_idx').on(t.caseId, t.ruleId)],
 );
+
+/**
+ * This register's own private keys, kept only here inside the encrypted database: a station's Ed25519 signing
+ * key (bundles, printed-form QR codes), a district's X25519 age identity (bundles are encrypted to it) and its
+ * Ed25519 key (receipts). A rotated key stays, retired, so older signatures still verify.
+ */
+export const ownKeys = sqliteTable('own_keys', {
+  id: text('id').primaryKey(),
+  purpose: text('purpose', { enum: ['signing', 'agreement'] }).notNull(),
+  /** minisign key id (hex) for signing keys; the age recipient for agreement keys. */
+  keyId: text('key_id').notNull(),
+  publicKey: text('public_key').notNull(),
+  secretKey: text('secret_key').notNull(),
+  createdAt: text('created_at').notNull(),
+  retiredAt: text('retired_at'),
+});
+
+/**
+ * The other side's public keys. At a station: the district it reports to (pinned). At a district: every
+ * enrolled station key, with rotation and revocation (bundles above `lastTrustedSeq` from a revoked key are
+ * quarantined).
+ */
+export const peerKeys = sqliteTable(
+  'peer_keys',
+  {
+    id: text('id').primaryKey(),
+    peerKind: text('peer_kind', { enum: ['district', 'station'] }).notNull(),
+    /** Station code, or the district name. */
+    peerCode: text('peer_code').notNull(),
+    peerName: text('peer_name'),
+    signingKeyId: text('signing_key_id').notNull(),
+    signingPublicKey: text('signing_public_key').notNull(),
+    /** The district's age recipient (age1...), null for stations. */
+    recipient: text('recipient'),
+    status: text('status', { enum: ['active', 'rotated', 'revoked'] }).notNull(),
+    lastTrustedSeq: integer('last_trusted_seq'),
+    addedAt: text('added_at').notNull(),
+    changedAt: text('changed_at'),
+  },
+  (t) => [index('peer_keys_code_idx').on(t.peerKind, t.peerCode), index('peer_keys_key_idx').on(t.signingKeyId)],
+);
+
+/** Station side: every bundle written, and what the district has acknowledged. */
+export const exportsLog = sqliteTable('exports_log', {
+  seq: integer('seq').primaryKey(),
+  bundleId: text('bundle_id').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  /** Audit rows (seq) covered: (fromAuditSeq, toAuditSeq]. */
+  fromAuditSeq: integer('from_audit_seq').notNull(),
+  toAuditSeq: integer('to_audit_seq').notNull(),
+  caseCount: integer('case_count').notNull(),
+  manifestHash: text('manifest_hash').notNull(),
+  prevManifestHash: text('prev_manifest_hash').notNull(),
+});
+
+/** District side: every bundle that was applied, or quarantined (fork, revoked key), once per bundle. */
+export const importedBundles = sqliteTable(
+  'imported_bundles',
+  {
+    bundleId: text('bundle_id').primaryKey(),
+    stationCode: text('station_code').notNull(),
+    seq: integer('seq').notNull(),
+    manifestHash: text('manifest_hash').notNull(),
+    prevManifestHash: text('prev_manifest_hash').notNull(),
+    toAuditSeq: integer('to_audit_seq').notNull(),
+    signingKeyId: text('signing_key_id').notNull(),
+    outcome: text('outcome').notNull(),
+    /** For quarantined bundles: the verified manifest, so a person can see what was held back. */
+    details: text('details').notNull(),
+    importedAt: text('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (t) => [index('imported_bundles_station_idx').on(t.stationCode, t.seq)],
+);
+
+/** District side: sequence numbers a station skipped (a bundle lost on the way), until a later bundle fills them. */
+export const bundleGaps = sqliteTable(
+  'bundle_gaps',
+  {
+    stationCode: text('station_code').notNull(),
+    fromSeq: integer('from_seq').notNull(),
+    toSeq: integer('to_seq').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stationCode, t.fromSeq] })],
+);
+
+/** District side: where each consolidated case came from. */
+export const caseProvenance = sqliteTable('case_provenance', {
+  caseId: text('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  stationCode: text('station_code').notNull(),
+  bundleId: text('bundle_id').notNull(),
+  revision: integer('revision').notNull(),
+  importedAt: text('imported_at').notNull(),
+});
+
+/** Station side: the last receipt from the district: below `ackSeq` the station must never export again. */
+export const receiptsLog = sqliteTable('receipts_log', {
+  receiptId: text('receipt_id').primaryKey(),
+  ackSeq: integer('ack_seq').notNull(),
+  ackManifestHash: text('ack_manifest_hash').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  importedAt: text('imported_at').notNull(),
+  details: text('details').notNull(),
+});
+
+/** District side: the audit entries stations sent with their cases (the trail of who did what, and when). */
+export const stationAudit = sqliteTable(
+  'station_audit',
+  {
+    stationCode: text('station_code').notNull(),
+    seq: integer('seq').notNull(),
+    caseId: text('case_id'),
+    entry: text('entry').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stationCode, t.seq] })],
+);

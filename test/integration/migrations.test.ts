@@ -10,7 +10,7 @@ type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
 const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
 
 /** Every migration in the journal must be named here with a test below: the rule "every migration has a test". */
-const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist'];
+const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist', '0003_bundles'];
 
 /** A copy of the migrations folder holding only the first `count` migrations: a register from an older app. */
 function olderMigrations(dir: string, count: number): string {
@@ -83,6 +83,27 @@ describe('migrations', () => {
     );
     insert.run('k1', 'c1');
     expect(() => insert.run('k2', 'no-such-case')).toThrow(/FOREIGN KEY/);
+    upgraded.sqlite.close();
+  });
+
+  it('0003_bundles adds keys, bundle logs and provenance to a register that has cases, which keep working', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 3) });
+    insertRawCase(old, 'x');
+    old.sqlite.close();
+    const upgraded = openEncryptedDatabase(path, key);
+    expect(tables(upgraded)).toEqual(
+      expect.arrayContaining(['own_keys', 'peer_keys', 'exports_log', 'imported_bundles', 'bundle_gaps', 'case_provenance', 'receipts_log', 'station_audit']),
+    );
+    const provenance = upgraded.sqlite.prepare(`INSERT INTO case_provenance (case_id, station_code, bundle_id, revision, imported_at) VALUES (?, 'QTA01', 'b', 1, 'x')`);
+    provenance.run('c1');
+    expect(() => provenance.run('no-such-case')).toThrow(/FOREIGN KEY/);
+    const bundle = upgraded.sqlite.prepare(
+      `INSERT INTO imported_bundles (bundle_id, station_code, seq, manifest_hash, prev_manifest_hash, to_audit_seq, signing_key_id, outcome, details, imported_at, imported_by) VALUES ('b1', 'QTA01', 1, 'h', '', 3, 'k', 'ok', '{}', 'x', 'u')`,
+    );
+    bundle.run();
+    expect(() => bundle.run()).toThrow(/UNIQUE/);
     upgraded.sqlite.close();
   });
 
