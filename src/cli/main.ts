@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { caseInputSchema } from '../core/case-model.js';
 import { AppError, isAppError } from '../core/errors.js';
@@ -6,26 +6,14 @@ import { ROLES } from '../core/roles.js';
 import { formatKarachi } from '../core/time.js';
 import { createCase, createCases, listCases, showCase, updateCase } from '../services/cases.js';
 import { caseChecklist, completeStep, dueList } from '../services/checklist.js';
-import { initDistrict, initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
-import type { Session } from '../services/session.js';
+import { initDistrict, initStation, recoverAccess, verifyAudit } from '../services/register.js';
 import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
-import { keyFilePathFor, readKeyFile } from '../store/key-file.js';
+import { keyFilePathFor } from '../store/key-file.js';
+import { db, parseJson, positional, required, user, withSession, type Command, type Values } from './command.js';
 import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-type Values = Record<string, string | boolean | undefined>;
-type Result = { json: unknown; text: string };
-type Command = {
-  usage: string;
-  options: Options;
-  run: (values: Values, positionals: string[]) => Promise<Result>;
-};
-
-const db = { db: { type: 'string' } } as const;
-const user = { user: { type: 'string' } } as const;
-
-const COMMANDS: Record<string, Command> = {
+const CORE_COMMANDS: Record<string, Command> = {
   'station init': {
     usage: 'station init --db FILE --station-code CODE --station-name NAME --district NAME --user NAME [--display-name TEXT]',
     options: { ...db, ...user, 'station-code': { type: 'string' }, 'station-name': { type: 'string' }, district: { type: 'string' }, 'display-name': { type: 'string' } },
@@ -266,46 +254,8 @@ class AuditBroken extends Error {
   }
 }
 
-function required(values: Values, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new AppError('USAGE', `Missing --${name}.`);
-  return value;
-}
-
-function positional(args: string[], index: number, name: string): string {
-  const value = args[index];
-  if (!value) throw new AppError('USAGE', `Missing ${name}.`);
-  return value;
-}
-
-function parseJson(text: string, source = 'stdin'): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError('INVALID_INPUT', `${source}: not valid JSON`);
-  }
-}
-
-/** The acting user: --user, else CHILDDESK_USER, else the register's only user. */
-function actingUser(values: Values): string {
-  const named = (values.user as string | undefined) ?? process.env.CHILDDESK_USER;
-  if (named) return named;
-  const slots = readKeyFile(keyFilePathFor(required(values, 'db'))).slots;
-  if (slots.length === 1) return slots[0]!.username;
-  throw new AppError('USAGE', 'Name the user with --user or CHILDDESK_USER.');
-}
-
-async function withSession(values: Values, work: (session: Session) => Promise<Result>): Promise<Result> {
-  const path = required(values, 'db');
-  const username = actingUser(values);
-  const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', `Passphrase for ${username}: `);
-  const session = await login(path, username, passphrase);
-  try {
-    return await work(session);
-  } finally {
-    session.register.close();
-  }
-}
+/** Command groups in their own files join here; a name defined twice is a programming error caught by tests. */
+const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS };
 
 function helpText(): string {
   return ['Usage: childdesk COMMAND [options] [--json]', '', ...Object.values(COMMANDS).map((c) => `  childdesk ${c.usage}`)].join('\n');

@@ -1,0 +1,62 @@
+import { type ParseArgsConfig } from 'node:util';
+import { AppError } from '../core/errors.js';
+import { login } from '../services/register.js';
+import type { Session } from '../services/session.js';
+import { keyFilePathFor, readKeyFile } from '../store/key-file.js';
+import { secretFromEnvOrPrompt } from './terminal.js';
+
+/** What every `childdesk` command is: its usage line, its options, and a run that returns JSON and text. */
+export type Options = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | undefined>;
+export type Result = { json: unknown; text: string };
+export type Command = {
+  usage: string;
+  options: Options;
+  run: (values: Values, positionals: string[]) => Promise<Result>;
+};
+
+export const db = { db: { type: 'string' } } as const;
+export const user = { user: { type: 'string' } } as const;
+
+
+export function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new AppError('USAGE', `Missing --${name}.`);
+  return value;
+}
+
+export function positional(args: string[], index: number, name: string): string {
+  const value = args[index];
+  if (!value) throw new AppError('USAGE', `Missing ${name}.`);
+  return value;
+}
+
+export function parseJson(text: string, source = 'stdin'): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', `${source}: not valid JSON`);
+  }
+}
+
+/** The acting user: --user, else CHILDDESK_USER, else the register's only user. */
+export function actingUser(values: Values): string {
+  const named = (values.user as string | undefined) ?? process.env.CHILDDESK_USER;
+  if (named) return named;
+  const slots = readKeyFile(keyFilePathFor(required(values, 'db'))).slots;
+  if (slots.length === 1) return slots[0]!.username;
+  throw new AppError('USAGE', 'Name the user with --user or CHILDDESK_USER.');
+}
+
+export async function withSession(values: Values, work: (session: Session) => Promise<Result>): Promise<Result> {
+  const path = required(values, 'db');
+  const username = actingUser(values);
+  const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', `Passphrase for ${username}: `);
+  const session = await login(path, username, passphrase);
+  try {
+    return await work(session);
+  } finally {
+    session.register.close();
+  }
+}
+
