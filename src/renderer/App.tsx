@@ -6,6 +6,7 @@ import { ErrorBanner, Spinner } from './components/ui.js';
 import { setLanguage } from './i18n/index.js';
 import { CaseFormScreen } from './screens/CaseForm.js';
 import { CaseView } from './screens/CaseView.js';
+import { DueBoard } from './screens/DueBoard.js';
 import { LoginScreen } from './screens/Login.js';
 import { RegisterList } from './screens/RegisterList.js';
 import { SettingsScreen } from './screens/Settings.js';
@@ -14,6 +15,7 @@ import { UsersScreen } from './screens/Users.js';
 
 export type Route =
   | { name: 'register' }
+  | { name: 'due' }
   | { name: 'new' }
   | { name: 'case'; id: string }
   | { name: 'edit'; id: string }
@@ -52,6 +54,12 @@ export function App() {
     },
     [t],
   );
+  // Shortcuts listen on the window: after a save the focused element is gone and focus falls back to <body>.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => globalShortcut(event, navigate);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
   const setDirty = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
@@ -88,7 +96,7 @@ export function App() {
   );
 
   return (
-    <div className="shell" onKeyDown={(e) => globalShortcut(e, navigate)}>
+    <div className="shell">
       <a className="skip-link" href="#content">{t('app.skipToContent')}</a>
       <header className="topbar">
         <div className="brand">
@@ -99,6 +107,7 @@ export function App() {
         </div>
         <nav aria-label="main">
           {navItem({ name: 'register' }, t('nav.register'))}
+          {navItem({ name: 'due' }, t('nav.due'), 'Alt+D')}
           {navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
           {canManageUsers && navItem({ name: 'users' }, t('nav.users'))}
           {status.user.role === 'station_incharge' && navItem({ name: 'settings' }, t('nav.settings'))}
@@ -111,6 +120,7 @@ export function App() {
       </header>
       <main id="content" className="content">
         {route.name === 'register' && <RegisterList navigate={navigate} />}
+        {route.name === 'due' && <DueBoard navigate={navigate} />}
         {route.name === 'new' && <CaseFormScreen key="new" navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'edit' && <CaseFormScreen key={`edit-${route.id}`} caseId={route.id} navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} />}
@@ -121,10 +131,13 @@ export function App() {
   );
 }
 
-/** Keyboard-first: Alt+N opens a new case from anywhere. */
-function globalShortcut(event: React.KeyboardEvent, navigate: Navigate): void {
-  if (event.altKey && (event.key === 'n' || event.key === 'N')) {
+const SHORTCUTS: Record<string, Route> = { n: { name: 'new' }, d: { name: 'due' } };
+
+/** Keyboard-first: Alt+N opens a new case and Alt+D the due board, from anywhere. */
+function globalShortcut(event: KeyboardEvent, navigate: Navigate): void {
+  const target = event.altKey ? SHORTCUTS[event.key.toLowerCase()] : undefined;
+  if (target) {
     event.preventDefault();
-    navigate({ name: 'new' });
+    navigate(target);
   }
 }

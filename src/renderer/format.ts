@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatKarachi } from '../core/time.js';
+import { formatKarachi, formatSpan } from '../core/time.js';
 
 /** Stored UTC -> what an officer reads: Asia/Karachi, "2026-11-20 23:30". Digits stay Latin in both languages. */
 export function showTime(iso: string | undefined | null): string {
@@ -17,4 +17,12 @@ export function maskName(name: string): string {
 
 export function roleName(t: TFunction, role: string): string {
   return t(`roles.${role}`);
+}
+
+/** A live clock as an officer reads it: "due in 3h 20m" / "overdue by 2h 5m", in the chosen language. */
+export function clockText(t: TFunction, dueAt: string, now: number): { text: string; overdue: boolean } {
+  const left = Date.parse(dueAt) - now;
+  const { days, hours, minutes } = formatSpan(left);
+  const span = days > 0 ? t('checklist.spanDays', { days, hours }) : hours > 0 ? t('checklist.spanHours', { hours, minutes }) : t('checklist.spanMinutes', { minutes });
+  return left < 0 ? { text: t('checklist.overdueBy', { span }), overdue: true } : { text: t('checklist.dueIn', { span }), overdue: false };
 }

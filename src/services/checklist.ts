@@ -11,7 +11,9 @@ import { parseInput, requirePermission, type Session } from './session.js';
 /** A case's checklist now: every rule with its due time, state, legal basis and why. */
 export function caseChecklist(session: Session, idOrCaseNumber: string, now = session.register.clock()): Evaluation & { caseId: string } {
   const record = showCase(session, idOrCaseNumber);
-  const completions = session.register.checklist.forCase(record.id);
+  // Officers read who did a step by name; the stored completion (and its audit row) keep the user id.
+  const names = new Map(session.register.listUsers().map((u) => [u.id, u.displayName]));
+  const completions = session.register.checklist.forCase(record.id).map((c) => ({ ...c, doneBy: names.get(c.doneBy) ?? c.doneBy }));
   return { caseId: record.id, ...evaluate({ case: caseDataOf(record), completions }, now, session.register.settings.read()) };
 }
 

@@ -71,7 +71,35 @@ test('intake: a juvenile arrested 23 hours ago, with field errors in place and n
 
   await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0001 · Juvenile accused/ })).toBeVisible();
   await expect(page.getByText('زینب بی بی')).toBeVisible();
+
+  // The checklist: A6 (production within 24 h of arrest) shows its live clock with an hour left.
+  const a6 = page.locator('li[data-rule="A6"]');
+  await expect(a6).toHaveAttribute('data-state', 'due_soon');
+  await expect(a6.locator('[data-clock]')).toHaveText(/^due in (1h 0m|5\dm)$/);
+  await expect(a6).toContainText('Constitution Art.10(2)');
   await screenshot(page, 'case-en');
+
+  // Complete A2 (inform the guardian) with its evidence; a missing field is refused in place.
+  const a2 = page.locator('li[data-rule="A2"]');
+  await a2.getByRole('button', { name: 'Mark done' }).click();
+  const form = page.getByRole('form', { name: 'Record A2 as done' });
+  await form.getByLabel('Guardian informed').fill('Muhammad Ali (father)');
+  await form.getByLabel('How').selectOption('phone');
+  await form.getByLabel('When', { exact: true }).fill(karachiLocal(new Date(Date.now() - 22 * 3600_000)));
+  await screenshot(page, 'complete-step-en');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(a2).toHaveAttribute('data-state', 'done');
+  await expect(a2).toContainText('Done by Inspector Naseem');
+  await expect(a2).toContainText('How: Phone');
+
+  // The due board lists the case's A6 with its clock, most urgent first, without names.
+  await page.keyboard.press('Alt+D');
+  await expect(page.getByRole('heading', { name: 'Due now' })).toBeVisible();
+  const dueA6 = page.locator('tr[data-rule="A6"]');
+  await expect(dueA6).toContainText(/QTA01-\d{4}-0001/);
+  await expect(dueA6.locator('[data-clock]')).toHaveText(/^due in/);
+  await expect(page.locator('.due-table')).not.toContainText('زینب');
+  await screenshot(page, 'due-en');
 });
 
 test('register: names masked until shown, search by a Urdu fragment, Urdu right-to-left', async ({ page, server }) => {
@@ -99,7 +127,13 @@ test('register: names masked until shown, search by a Urdu fragment, Urdu right-
   // Right-to-left: the page's inline start is on the right.
   const back = await page.getByRole('button', { name: 'رجسٹر پر واپس' }).boundingBox();
   expect(back!.x).toBeGreaterThan(640);
+  // The same checklist, in Urdu and right-to-left: A2 done, A6's clock in Urdu words.
+  await expect(page.locator('li[data-rule="A2"]')).toContainText('مکمل');
+  await expect(page.locator('li[data-rule="A6"] [data-clock]')).toHaveText(/میں واجب$/);
   await screenshot(page, 'case-ur');
+  await page.getByRole('button', { name: 'فوری کام' }).click();
+  await expect(page.getByRole('heading', { name: 'فوری کام' })).toBeVisible();
+  await screenshot(page, 'due-ur');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });

@@ -6,6 +6,7 @@ import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 import { showTime } from '../format.js';
+import { ChecklistPanel } from './Checklist.js';
 
 export function CaseView({ id, navigate }: { id: string; navigate: Navigate }) {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function CaseView({ id, navigate }: { id: string; navigate: Navigate }) {
         <button type="button" onClick={() => navigate({ name: 'edit', id: record.id })}>{t('caseView.edit')}</button>
       </div>
       <ErrorBanner error={error} />
+      <ChecklistPanel caseId={record.id} revision={record.revision} />
       <div className="columns">
         <section className="panel">
           <h2>{t('caseView.details')}</h2>
