@@ -41,7 +41,7 @@ describe('checklist on a stored case', () => {
       doneAt: '2026-11-21T00:30:00+05:00',
       evidence: { informedPerson: 'Muhammad Ali (father)', method: 'phone', informedAt: '2026-11-21T00:30:00+05:00' },
     });
-    expect(state(after, 'A2')).toMatchObject({ state: 'done', completion: { doneBy: session.user.id, late: false, evidence: { method: 'phone', informedAt: '2026-11-20T19:30:00.000Z' } } });
+    expect(state(after, 'A2')).toMatchObject({ state: 'done', completion: { doneBy: session.user.displayName, late: false, evidence: { method: 'phone', informedAt: '2026-11-20T19:30:00.000Z' } } });
     const [row] = session.register.audit.recent(1);
     expect(row!.action).toBe('checklist.complete');
     expect(JSON.parse(row!.details)).toEqual({ caseNumber: 'QTA01-2026-0001', ruleId: 'A2', doneAt: '2026-11-20T19:30:00.000Z', evidenceFields: ['informedAt', 'informedPerson', 'method'] });
