@@ -36,7 +36,14 @@ export type ArchiveEntry = { name: BundleEntryName; size: number; stream: AsyncI
  */
 export async function* readBundleArchive(input: AsyncIterable<Uint8Array>): AsyncGenerator<ArchiveEntry> {
   const extract = tar.extract();
-  const feeding = Readable.from(input).pipe(extract);
+  const source = Readable.from(input);
+  // pipe() does not forward a source's error: without this a damaged outer layer would leave the reader waiting.
+  let sourceError: unknown;
+  source.on('error', (error) => {
+    sourceError = error;
+    extract.destroy(error);
+  });
+  const feeding = source.pipe(extract);
   let index = 0;
   try {
     for await (const entry of extract) {
@@ -51,11 +58,14 @@ export async function* readBundleArchive(input: AsyncIterable<Uint8Array>): Asyn
     }
   } catch (error) {
     feeding.destroy();
+    source.destroy();
+    if (sourceError !== undefined) throw sourceError;
     throw error instanceof ArchiveError ? error : new ArchiveError('the archive is malformed');
   }
   if (index !== BUNDLE_ENTRIES.length) throw new ArchiveError(`the archive ends after ${index} of ${BUNDLE_ENTRIES.length} entries`);
 }
 
+/** The outer layer's failure if it failed, else the archive's own: callers report the first cause. */
 export async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -17,8 +17,8 @@ export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   bundleId: z.uuid(),
   createdAt: instant,
-  station: z.strictObject({ code: z.string().min(2).max(12), registerId: z.uuid(), keyId: z.string().regex(/^[0-9A-F]{16}$/) }),
-  district: z.strictObject({ name: z.string().min(1).max(80), keyFingerprint: z.string().min(8).max(64) }),
+  station: z.strictObject({ code: z.string().min(2).max(12), registerId: z.uuid(), keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
+  district: z.strictObject({ name: z.string().min(1).max(80), registerId: z.uuid(), keyFingerprint: z.string().min(8).max(64) }),
   /** sha256 of the outer age header's exact bytes, through its MAC line. */
   outerHeaderSha256: sha256Hex,
   sequence: positive,
@@ -42,9 +42,14 @@ export const caseChangeSchema = z.strictObject({
   op: z.literal('upsert'),
   /** The district's view of the case (core/district-view.ts); validated again on import. */
   data: z.record(z.string(), z.unknown()),
+  /** Checklist steps done, with when: the district's compliance figures (evidence stays at the station). */
+  completions: z.array(z.strictObject({ ruleId: z.string().max(8), doneAt: instant })).max(200),
+  createdAt: instant,
   editedAt: instant,
   editedBy: z.string().max(64),
+  rulePackVersion: z.string().max(40).nullable(),
 });
+export type CaseChange = z.infer<typeof caseChangeSchema>;
 
 export const auditChangeSchema = z.strictObject({
   type: z.literal('audit'),
@@ -53,9 +58,11 @@ export const auditChangeSchema = z.strictObject({
   action: z.string().max(40),
   entityType: z.string().max(20).nullable(),
   entityId: z.string().max(64).nullable(),
+  actorId: z.string().max(64).nullable(),
   details: z.string().max(10_000),
   hash: sha256Hex,
 });
+export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const changeLineSchema = z.discriminatedUnion('type', [caseChangeSchema, auditChangeSchema]);
 export type ChangeLine = z.infer<typeof changeLineSchema>;

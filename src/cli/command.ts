@@ -8,7 +8,8 @@ import { secretFromEnvOrPrompt } from './terminal.js';
 /** What every `childdesk` command is: its usage line, its options, and a run that returns JSON and text. */
 export type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | undefined>;
-export type Result = { json: unknown; text: string };
+/** `exitCode` lets a command that ran to the end still say that something failed (e.g. a rejected bundle). */
+export type Result = { json: unknown; text: string; exitCode?: number };
 export type Command = {
   usage: string;
   options: Options;

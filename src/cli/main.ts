@@ -10,6 +10,7 @@ import { initDistrict, initStation, recoverAccess, verifyAudit } from '../servic
 import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
 import { keyFilePathFor } from '../store/key-file.js';
+import { BUNDLE_COMMANDS } from './bundle-commands.js';
 import { db, parseJson, positional, required, user, withSession, type Command, type Values } from './command.js';
 import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
 
@@ -255,7 +256,7 @@ class AuditBroken extends Error {
 }
 
 /** Command groups in their own files join here; a name defined twice is a programming error caught by tests. */
-const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS };
+const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS, ...BUNDLE_COMMANDS };
 
 function helpText(): string {
   return ['Usage: childdesk COMMAND [options] [--json]', '', ...Object.values(COMMANDS).map((c) => `  childdesk ${c.usage}`)].join('\n');
@@ -291,7 +292,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     const result = await command.run(values as Values, positionals);
     console.log(wantsJson ? JSON.stringify(result.json, null, 2) : result.text);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (error) {
     return reportError(error, wantsJson, found.name);
   }

@@ -1,4 +1,5 @@
-import type { CaseRecord } from './case-model.js';
+import { z } from 'zod';
+import { caseInputSchema, childSchema, guardianSchema, type CaseRecord } from './case-model.js';
 import { ageInYears } from './age.js';
 
 /**
@@ -37,3 +38,13 @@ export function districtView(record: CaseRecord): DistrictCase {
     ...(guardian ? { guardian: { relation: guardian.relation } } : {}),
   };
 }
+
+/**
+ * A case as the district receives it: the case model without notes, and with identity fields optional (they
+ * are present only for the categories the CPU matches across stations). Validated again on import.
+ */
+export const districtCaseSchema = caseInputSchema.omit({ notes: true, child: true, guardian: true }).extend({
+  child: childSchema.partial().extend({ gender: childSchema.shape.gender, ageYearsAtReport: z.number().int().min(0).max(120).optional() }),
+  guardian: guardianSchema.partial().optional(),
+});
+export type DistrictCaseData = z.output<typeof districtCaseSchema>;

@@ -107,6 +107,48 @@ export const errorCatalog = {
     action: 'Try again. If it happens again, note the time and tell the district CPU.',
     actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت نوٹ کر کے ضلعی سی پی یو کو بتائیں۔',
   },
+  NO_DISTRICT_PINNED: {
+    en: 'This station has not pinned its district’s key yet.',
+    ur: 'اس تھانے نے ابھی اپنے ضلع کی کلید درج نہیں کی۔',
+    action: 'Get district.pub from the district CPU, check its fingerprint by phone, then run childdesk station pin-district.',
+    actionUr: 'ضلعی سی پی یو سے district.pub لیں، فون پر فنگر پرنٹ کی تصدیق کریں، پھر اسے درج کریں۔',
+  },
+  RESTORED_FROM_BACKUP: {
+    en: 'The district has already received newer bundles from this station than this register knows about: it was restored from an older backup.',
+    ur: 'ضلع کو اس تھانے سے ایسے نئے بنڈل مل چکے ہیں جن کا اس رجسٹر کو علم نہیں: یہ پرانے بیک اپ سے بحال کیا گیا ہے۔',
+    action: 'Do not export from this copy. Call the district CPU: they will tell you which bundles they hold and how to continue.',
+    actionUr: 'اس نقل سے برآمد نہ کریں۔ ضلعی سی پی یو کو فون کریں؛ وہ بتائیں گے کہ ان کے پاس کون سے بنڈل ہیں اور آگے کیسے بڑھنا ہے۔',
+  },
+  BAD_KEY_FILE: {
+    en: 'This is not a valid Child Help Desk key file.',
+    ur: 'یہ چائلڈ ہیلپ ڈیسک کی درست کلید فائل نہیں۔',
+    action: 'Ask for the .pub file again; it must not be edited.',
+    actionUr: '.pub فائل دوبارہ منگوائیں؛ اس میں کوئی تبدیلی نہ کی جائے۔',
+  },
+  BAD_SIGNED_FILE: {
+    en: 'The receipt or statement does not verify: it is damaged, altered, or from someone else.',
+    ur: 'رسید یا بیان کی تصدیق نہیں ہوتی: یہ خراب، تبدیل شدہ یا کسی اور کا ہے۔',
+    action: 'Ask for a fresh copy. Do not act on this one.',
+    actionUr: 'نئی نقل منگوائیں۔ اس پر عمل نہ کریں۔',
+  },
+  WRONG_REGISTER_KIND: {
+    en: 'This command is for the other kind of register (station or district).',
+    ur: 'یہ کمانڈ دوسری قسم کے رجسٹر (تھانہ یا ضلع) کے لیے ہے۔',
+    action: 'Check the --db path: station commands need a station register, district commands a district register.',
+    actionUr: 'فائل کا راستہ چیک کریں: تھانے کی کمانڈ کے لیے تھانے کا رجسٹر، ضلع کی کمانڈ کے لیے ضلع کا رجسٹر چاہیے۔',
+  },
+  KEY_CONFLICT: {
+    en: 'A different key is already enrolled or pinned under this name.',
+    ur: 'اس نام سے ایک مختلف کلید پہلے سے درج ہے۔',
+    action: 'A station changes its key only with a rotation statement signed by its old key; if the old key was lost, revoke it first.',
+    actionUr: 'تھانہ اپنی کلید صرف پرانی کلید سے دستخط شدہ تبدیلی کے بیان سے بدل سکتا ہے؛ اگر پرانی کلید گم ہو گئی ہو تو پہلے اسے منسوخ کریں۔',
+  },
+  FILE_UNREADABLE: {
+    en: 'The file could not be read or written.',
+    ur: 'فائل پڑھی یا لکھی نہیں جا سکی۔',
+    action: 'Check the path, that the USB stick is inserted and not full, and try again.',
+    actionUr: 'راستہ چیک کریں، یو ایس بی لگی ہو اور بھری نہ ہو، پھر دوبارہ کوشش کریں۔',
+  },
 } as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

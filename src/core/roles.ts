@@ -19,6 +19,7 @@ export const ACTIONS = [
   'receipt.import',
   'district.import',
   'district.annotate',
+  'keys.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +40,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'receipt.import': [S],
   'district.import': [C],
   'district.annotate': [C],
+  'keys.manage': [S, C],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -138,6 +138,8 @@ export const peerKeys = sqliteTable(
     /** Station code, or the district name. */
     peerCode: text('peer_code').notNull(),
     peerName: text('peer_name'),
+    /** The peer register's id (bundles and receipts name it, so they fit exactly one register). */
+    registerId: text('register_id').notNull(),
     signingKeyId: text('signing_key_id').notNull(),
     signingPublicKey: text('signing_public_key').notNull(),
     /** The district's age recipient (age1...), null for stations. */

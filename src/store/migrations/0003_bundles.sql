@@ -58,6 +58,7 @@ CREATE TABLE `peer_keys` (
 	`peer_kind` text NOT NULL,
 	`peer_code` text NOT NULL,
 	`peer_name` text,
+	`register_id` text NOT NULL,
 	`signing_key_id` text NOT NULL,
 	`signing_public_key` text NOT NULL,
 	`recipient` text,

@@ -1,0 +1,600 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { BundleError, openBundle, writeBundle, type OpenedBundle } from '../bundle/bundle-file.js';
+import { BUNDLE_FORMAT, type AuditChange, type CaseChange, type ChangeLine } from '../bundle/format.js';
+import { generateAgreementIdentity } from '../bundle/outer.js';
+import {
+  districtKeyFileSchema,
+  receiptBodySchema,
+  rotationBodySchema,
+  signedFileSchema,
+  stationKeyFileSchema,
+  type DistrictKeyFile,
+  type ReceiptBody,
+  type RotationBody,
+  type StationKeyFile,
+} from '../bundle/peer-files.js';
+import { bundleReport, MAX_SEQUENCE_JUMP, type BundleReport } from '../core/bundle-outcomes.js';
+import { districtCaseSchema, districtView } from '../core/district-view.js';
+import { AppError } from '../core/errors.js';
+import { fingerprint } from '../core/fingerprint.js';
+import { newRecordId } from '../core/ids.js';
+import { appliedMigrationCount } from '../store/database.js';
+import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type PeerKeyRow } from '../store/bundle-store.js';
+import { requirePermission, type Session } from './session.js';
+
+/**
+ * Station -> district bundles and the key ceremony around them (DESIGN.md, Bundles). Stations export what
+ * changed since the district's last receipt; the district verifies everything before writing anything and
+ * applies each bundle in one transaction.
+ */
+
+export const APP_VERSION = '0.1.0';
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+function requireKind(session: Session, kind: 'station' | 'district'): void {
+  if (session.register.info.kind !== kind) throw new AppError('WRONG_REGISTER_KIND', `(needs a ${kind} register)`);
+}
+
+async function readJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new AppError('FILE_UNREADABLE', basename(path));
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_KEY_FILE', basename(path));
+  }
+}
+
+async function writeNewFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { encoding: 'utf8' });
+  } catch {
+    throw new AppError('FILE_UNREADABLE', basename(path));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- key files
+
+export function stationKeyFingerprint(file: Pick<StationKeyFile, 'publicKey'>): string {
+  return fingerprint(unb64(file.publicKey));
+}
+
+export function districtKeyFingerprint(file: Pick<DistrictKeyFile, 'recipient' | 'signing'>): string {
+  return fingerprint(new TextEncoder().encode(file.recipient), unb64(file.signing.publicKey));
+}
+
+/** `childdesk station key`: the station's public signing key, for the district to enroll. */
+export async function writeStationKeyFile(session: Session, outPath: string): Promise<{ fingerprint: string; keyId: string }> {
+  requireKind(session, 'station');
+  requirePermission(session, 'keys.manage');
+  const key = session.register.keys.signingKey(session.user.id);
+  const { info } = session.register;
+  const file: StationKeyFile = {
+    format: 'childdesk-station-key/1',
+    stationCode: info.stationCode!,
+    stationName: info.stationName ?? '',
+    district: info.district,
+    registerId: info.registerId,
+    keyId: key.keyId,
+    publicKey: b64(key.publicKey),
+  };
+  await writeNewFile(outPath, `${JSON.stringify(file, null, 2)}\n`);
+  return { fingerprint: stationKeyFingerprint(file), keyId: key.keyId };
+}
+
+/** The district's agreement identity (age X25519), made on first use like the signing key. */
+function districtIdentity(session: Session): { recipient: string; identity: string } {
+  const existing = session.register.keys.agreementIdentity();
+  if (existing) return existing;
+  const fresh = generateAgreementIdentity();
+  session.register.keys.storeAgreementIdentity(fresh.recipient, fresh.identity, session.user.id);
+  return fresh;
+}
+
+function districtKeyFile(session: Session): DistrictKeyFile {
+  const { info } = session.register;
+  const signing = session.register.keys.signingKey(session.user.id);
+  return {
+    format: 'childdesk-district-key/1',
+    district: info.district,
+    registerId: info.registerId,
+    recipient: districtIdentity(session).recipient,
+    signing: { keyId: signing.keyId, publicKey: b64(signing.publicKey) },
+  };
+}
+
+/** `childdesk district key`: what stations pin (bundles are encrypted to it, receipts verified with it). */
+export async function writeDistrictKeyFile(session: Session, outPath: string): Promise<{ fingerprint: string }> {
+  requireKind(session, 'district');
+  requirePermission(session, 'keys.manage');
+  const file = districtKeyFile(session);
+  await writeNewFile(outPath, `${JSON.stringify(file, null, 2)}\n`);
+  return { fingerprint: districtKeyFingerprint(file) };
+}
+
+/** `childdesk station pin-district`: trust this district key from now on (after checking its fingerprint). */
+export async function pinDistrict(session: Session, path: string): Promise<{ district: string; fingerprint: string }> {
+  requireKind(session, 'station');
+  requirePermission(session, 'keys.manage');
+  const parsed = districtKeyFileSchema.safeParse(await readJsonFile(path));
+  if (!parsed.success) throw new AppError('BAD_KEY_FILE', basename(path));
+  const file = parsed.data;
+  const peers = new PeerKeys(session.register.db.sqlite);
+  const at = session.register.clock().toISOString();
+  session.register.db.sqlite.transaction(() => {
+    const current = peers.pinnedDistrict();
+    if (current?.signingKeyId === file.signing.keyId && current.recipient === file.recipient && current.registerId === file.registerId) return;
+    if (current) peers.setStatus(current.id, 'rotated', null, at);
+    peers.add({
+      id: newRecordId(),
+      peerKind: 'district',
+      peerCode: file.district,
+      peerName: file.district,
+      registerId: file.registerId,
+      signingKeyId: file.signing.keyId,
+      signingPublicKey: file.signing.publicKey,
+      recipient: file.recipient,
+      status: 'active',
+      lastTrustedSeq: null,
+      addedAt: at,
+      changedAt: null,
+    });
+    session.register.audit.append({ action: 'peer.pin', actorId: session.user.id, details: { district: file.district, keyId: file.signing.keyId }, at });
+  })();
+  return { district: file.district, fingerprint: districtKeyFingerprint(file) };
+}
+
+/** `childdesk district enroll`: trust this station's key (after checking its fingerprint in person). */
+export async function enrollStation(session: Session, path: string): Promise<{ stationCode: string; fingerprint: string }> {
+  requireKind(session, 'district');
+  requirePermission(session, 'keys.manage');
+  const parsed = stationKeyFileSchema.safeParse(await readJsonFile(path));
+  if (!parsed.success) throw new AppError('BAD_KEY_FILE', basename(path));
+  const file = parsed.data;
+  const peers = new PeerKeys(session.register.db.sqlite);
+  const at = session.register.clock().toISOString();
+  session.register.db.sqlite.transaction(() => {
+    const existing = peers.stationKeys(file.stationCode);
+    if (existing.some((k) => k.signingKeyId === file.keyId)) return;
+    if (existing.some((k) => k.status === 'active')) throw new AppError('KEY_CONFLICT', `(station ${file.stationCode})`);
+    peers.add({
+      id: newRecordId(),
+      peerKind: 'station',
+      peerCode: file.stationCode,
+      peerName: file.stationName,
+      registerId: file.registerId,
+      signingKeyId: file.keyId,
+      signingPublicKey: file.publicKey,
+      recipient: null,
+      status: 'active',
+      lastTrustedSeq: null,
+      addedAt: at,
+      changedAt: null,
+    });
+    session.register.audit.append({ action: 'peer.enroll', actorId: session.user.id, details: { station: file.stationCode, keyId: file.keyId }, at });
+  })();
+  return { stationCode: file.stationCode, fingerprint: stationKeyFingerprint(file) };
+}
+
+// ---------------------------------------------------------------------------------------------- export
+
+export type ExportResult = { path: string; bundleId: string; sequence: number; cases: number; auditEntries: number; bytes: number };
+
+function* changeLinesFor(session: Session, fromAuditSeq: number, toAuditSeq: number, counts: { cases: number; auditEntries: number }): Generator<ChangeLine> {
+  const { register } = session;
+  const log = new ExportLog(register.db.sqlite);
+  const changed = log.changedCaseIds(fromAuditSeq).filter((c) => c.lastSeq <= toAuditSeq);
+  const stationCode = register.info.stationCode!;
+  // In slices, so a 50k-case export never holds every record at once.
+  for (let start = 0; start < changed.length; start += 500) {
+    const slice = changed.slice(start, start + 500);
+    const completions = register.checklist.forCases(slice.map((c) => c.caseId));
+    for (const { caseId, lastSeq } of slice) {
+      const record = register.cases.get(caseId);
+      if (!record) continue;
+      const { id: _id, caseNumber, stationCode: _station, revision, createdAt, createdBy: _createdBy, updatedAt, updatedBy, ...rest } = districtView(record);
+      const line: CaseChange = {
+        type: 'case',
+        changeSeq: lastSeq,
+        recordId: record.id,
+        caseNumber,
+        owningStation: stationCode,
+        revision,
+        op: 'upsert',
+        data: rest,
+        completions: (completions.get(caseId) ?? []).map((c) => ({ ruleId: c.ruleId, doneAt: new Date(c.doneAt).toISOString() })),
+        createdAt,
+        editedAt: updatedAt,
+        editedBy: updatedBy,
+        rulePackVersion: log.rulePackVersionOf(caseId),
+      };
+      counts.cases++;
+      yield line;
+    }
+  }
+  for (const row of log.caseAuditRows(fromAuditSeq)) {
+    if (row.seq > toAuditSeq) break;
+    const entry: AuditChange = {
+      type: 'audit',
+      seq: row.seq,
+      at: row.at,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      actorId: row.actorId,
+      details: row.details,
+      hash: row.hash,
+    };
+    counts.auditEntries++;
+    yield entry;
+  }
+}
+
+/**
+ * `childdesk export`: every case created or changed since the district's last receipt, signed and encrypted
+ * to the pinned district. Re-sends what the district has not acknowledged yet (the import is idempotent).
+ */
+export async function exportBundle(session: Session, outPath: string, onProgress?: (cases: number) => void): Promise<ExportResult> {
+  requireKind(session, 'station');
+  requirePermission(session, 'bundle.export');
+  const { register } = session;
+  const district = new PeerKeys(register.db.sqlite).pinnedDistrict();
+  if (!district?.recipient) throw new AppError('NO_DISTRICT_PINNED');
+  const log = new ExportLog(register.db.sqlite);
+  const last = log.last();
+  const receipt = log.latestReceipt();
+  if (receipt && receipt.ackSeq > (last?.seq ?? 0)) throw new AppError('RESTORED_FROM_BACKUP', `(district holds bundle ${receipt.ackSeq}; this register knows ${last?.seq ?? 0})`);
+  const acknowledged = receipt ? log.bySeq(receipt.ackSeq) : null;
+  if (receipt && acknowledged && acknowledged.manifestHash !== receipt.ackManifestHash) {
+    throw new AppError('RESTORED_FROM_BACKUP', `(bundle ${receipt.ackSeq} at the district differs from this register's)`);
+  }
+  const fromAuditSeq = acknowledged?.toAuditSeq ?? 0;
+  const toAuditSeq = log.lastAuditSeq();
+  const signer = register.keys.signingKey(session.user.id);
+  const sequence = (last?.seq ?? 0) + 1;
+  const bundleId = randomUUID();
+  const counts = { cases: 0, auditEntries: 0 };
+  const { info } = register;
+  const written = await writeBundle({
+    path: outPath,
+    recipient: district.recipient,
+    signer,
+    lines: changeLinesFor(session, fromAuditSeq, toAuditSeq, counts),
+    onProgress,
+    manifest: ({ outerHeaderSha256, changes }) => ({
+      format: BUNDLE_FORMAT,
+      bundleId,
+      createdAt: register.clock().toISOString(),
+      station: { code: info.stationCode!, registerId: info.registerId, keyId: signer.keyId },
+      district: { name: district.peerCode, registerId: district.registerId, keyFingerprint: fingerprint(new TextEncoder().encode(district.recipient!), unb64(district.signingPublicKey)) },
+      outerHeaderSha256,
+      sequence,
+      previousManifestSha256: last?.manifestHash ?? null,
+      changes: { fromChangeSeq: fromAuditSeq, toChangeSeq: toAuditSeq, cases: counts.cases, auditEntries: counts.auditEntries },
+      files: { 'changes.ndjson.gz': changes },
+      lastReceipt: receipt ? { throughSequence: receipt.ackSeq, sha256: receipt.ackManifestHash } : null,
+      app: { version: APP_VERSION, schemaMigrations: appliedMigrationCount(register.db.sqlite) },
+      rulePackVersion: null,
+    }),
+  }).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    if ((error as NodeJS.ErrnoException)?.code) throw new AppError('FILE_UNREADABLE', basename(outPath));
+    throw error;
+  });
+  const manifestHash = sha256Hex(written.manifestBytes);
+  const at = register.clock().toISOString();
+  register.db.sqlite.transaction(() => {
+    log.record({ seq: sequence, bundleId, createdAt: at, createdBy: session.user.id, fromAuditSeq, toAuditSeq, caseCount: counts.cases, manifestHash, prevManifestHash: last?.manifestHash ?? '' });
+    register.audit.append({ action: 'bundle.export', actorId: session.user.id, details: { sequence, bundleId, cases: counts.cases, auditEntries: counts.auditEntries }, at });
+  })();
+  return { path: outPath, bundleId, sequence, cases: counts.cases, auditEntries: counts.auditEntries, bytes: written.bytes };
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------- import
+
+type Verified = { opened: OpenedBundle; stationKey: PeerKeyRow };
+
+/** Everything that can be decided before reading the changes: cheapest checks first. Null means "go on". */
+function decideFromManifest(session: Session, file: string, opened: OpenedBundle): { report: BundleReport; quarantine?: boolean } | Verified {
+  const { manifest } = opened;
+  const { info } = session.register;
+  const ledger = new BundleLedger(session.register.db.sqlite);
+  const base = { stationCode: manifest.station.code, sequence: manifest.sequence };
+  const seen = ledger.byId(manifest.bundleId);
+  if (seen) {
+    if (seen.manifestHash === opened.manifestSha256) return { report: bundleReport(file, 'duplicate', { ...base, importedAt: seen.importedAt, detail: `(first imported ${seen.importedAt})` }) };
+    return { report: bundleReport(file, 'fork', { ...base, detail: '(the same bundle id with different contents)' }), quarantine: true };
+  }
+  if (manifest.district.registerId !== info.registerId) return { report: bundleReport(file, 'rebound', { ...base, detail: '(the manifest names another district)' }) };
+  const stationKey = new PeerKeys(session.register.db.sqlite).byKeyId('station', opened.signature.keyId);
+  if (!stationKey || stationKey.peerCode !== manifest.station.code || stationKey.registerId !== manifest.station.registerId) return { report: bundleReport(file, 'unknown-station', base) };
+  opened.verifySignature(unb64(stationKey.signingPublicKey));
+  if (stationKey.status !== 'active' && manifest.sequence > (stationKey.lastTrustedSeq ?? 0)) {
+    return { report: bundleReport(file, 'revoked-key', { ...base, detail: `(trusted through bundle ${stationKey.lastTrustedSeq ?? 0})` }), quarantine: true };
+  }
+  const code = manifest.station.code;
+  const sameSeq = ledger.appliedAt(code, manifest.sequence);
+  if (sameSeq) return { report: bundleReport(file, 'fork', { ...base, detail: `(bundle ${manifest.sequence} was imported ${sameSeq.importedAt})` }), quarantine: true };
+  const previous = ledger.appliedAt(code, manifest.sequence - 1);
+  if (previous && manifest.previousManifestSha256 !== previous.manifestHash) {
+    return { report: bundleReport(file, 'fork', { ...base, detail: `(it does not follow bundle ${manifest.sequence - 1} as imported)` }), quarantine: true };
+  }
+  const highest = ledger.highestApplied(code)?.seq ?? 0;
+  if (manifest.sequence - highest > MAX_SEQUENCE_JUMP) return { report: bundleReport(file, 'implausible-jump', { ...base, detail: `(from ${highest} to ${manifest.sequence})` }) };
+  return { opened, stationKey };
+}
+
+function problemReport(file: string, error: BundleError, base: Partial<BundleReport> = {}): BundleReport {
+  return bundleReport(file, error.problem, { ...base, detail: `(${error.detail})` });
+}
+
+/** Applies the verified bundle's lines in one transaction; any bad line rolls the whole bundle back. */
+async function applyBundle(session: Session, file: string, verified: Verified): Promise<BundleReport> {
+  const { register } = session;
+  const { opened } = verified;
+  const { manifest } = opened;
+  const sqlite = register.db.sqlite;
+  const consolidated = new ConsolidatedCases(register.db);
+  const ledger = new BundleLedger(sqlite);
+  const at = register.clock().toISOString();
+  const counts = { casesAdded: 0, casesUpdated: 0, stale: 0 };
+  const base = { stationCode: manifest.station.code, sequence: manifest.sequence };
+  // better-sqlite3 transactions are synchronous; reading the stream is not. So BEGIN/COMMIT by hand, with a
+  // rollback on every path that does not reach the end.
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const line of opened.lines()) {
+      if (line.type === 'audit') {
+        consolidated.applyAudit(manifest.station.code, line);
+        continue;
+      }
+      if (line.owningStation !== manifest.station.code) throw new BundleError('payload-mismatch', 'a case belongs to another station');
+      const data = districtCaseSchema.safeParse(line.data);
+      if (!data.success) throw new BundleError('payload-mismatch', `case ${line.caseNumber} does not match the case model`);
+      const done = consolidated.applyCase(line, data.data, manifest.bundleId, at);
+      if (done === 'added') counts.casesAdded++;
+      else if (done === 'updated') counts.casesUpdated++;
+      else counts.stale++;
+    }
+    const highest = ledger.highestApplied(manifest.station.code)?.seq ?? 0;
+    if (manifest.sequence > highest + 1) ledger.addGap(manifest.station.code, highest + 1, manifest.sequence - 1, at);
+    else if (manifest.sequence < highest) ledger.fillGap(manifest.station.code, manifest.sequence, at);
+    const gaps = ledger.gaps(manifest.station.code);
+    const code = manifest.sequence > highest + 1 ? 'gap' : counts.stale > 0 ? 'stale' : 'ok';
+    ledger.record({
+      bundleId: manifest.bundleId,
+      stationCode: manifest.station.code,
+      seq: manifest.sequence,
+      manifestHash: opened.manifestSha256,
+      prevManifestHash: manifest.previousManifestSha256 ?? '',
+      toAuditSeq: manifest.changes.toChangeSeq,
+      signingKeyId: opened.signature.keyId,
+      outcome: code,
+      details: JSON.stringify({ file: basename(file), ...counts }),
+      importedAt: at,
+      importedBy: session.user.id,
+    });
+    register.audit.append({ action: 'bundle.import', actorId: session.user.id, details: { station: manifest.station.code, sequence: manifest.sequence, code, ...counts }, at });
+    sqlite.exec('COMMIT');
+    return bundleReport(file, code, { ...base, ...counts, gaps, ...(code === 'gap' ? { detail: `(missing ${gaps.map((g) => (g.from === g.to ? g.from : `${g.from}-${g.to}`)).join(', ')})` } : {}) });
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Records a held-back bundle (fork, revoked key) so the status board shows it; nothing else is written. */
+function quarantine(session: Session, file: string, opened: OpenedBundle, report: BundleReport): void {
+  const { register } = session;
+  const { manifest } = opened;
+  const at = register.clock().toISOString();
+  const ledger = new BundleLedger(register.db.sqlite);
+  if (ledger.byId(manifest.bundleId)) return;
+  register.db.sqlite.transaction(() => {
+    ledger.record({
+      bundleId: manifest.bundleId,
+      stationCode: manifest.station.code,
+      seq: manifest.sequence,
+      manifestHash: opened.manifestSha256,
+      prevManifestHash: manifest.previousManifestSha256 ?? '',
+      toAuditSeq: manifest.changes.toChangeSeq,
+      signingKeyId: opened.signature.keyId,
+      outcome: report.code,
+      details: JSON.stringify({ file: basename(file), manifest }),
+      importedAt: at,
+      importedBy: session.user.id,
+    });
+    register.audit.append({ action: 'bundle.import', actorId: session.user.id, details: { station: manifest.station.code, sequence: manifest.sequence, code: report.code }, at });
+  })();
+}
+
+/** `childdesk district import`: each bundle verified, then applied in its own transaction; one report each. */
+export async function importBundles(session: Session, files: string[], onProgress?: (file: string, index: number) => void): Promise<BundleReport[]> {
+  requireKind(session, 'district');
+  requirePermission(session, 'district.import');
+  const identity = session.register.keys.agreementIdentity();
+  const reports: BundleReport[] = [];
+  for (const [index, file] of files.entries()) {
+    onProgress?.(file, index);
+    reports.push(identity ? await importOne(session, file, identity.identity) : bundleReport(basename(file), 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
+  }
+  return reports;
+}
+
+async function importOne(session: Session, path: string, identity: string): Promise<BundleReport> {
+  const file = basename(path);
+  let opened: OpenedBundle | undefined;
+  try {
+    opened = await openBundle(path, identity);
+    const decision = decideFromManifest(session, file, opened);
+    if ('report' in decision) {
+      if (decision.quarantine) quarantine(session, path, opened, decision.report);
+      return decision.report;
+    }
+    return await applyBundle(session, path, decision);
+  } catch (error) {
+    if (error instanceof BundleError) return problemReport(file, error, opened ? { stationCode: opened.manifest.station.code, sequence: opened.manifest.sequence } : {});
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') return bundleReport(file, 'not-a-bundle', { detail: '(no such file)' });
+    throw error;
+  } finally {
+    opened?.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- receipts
+
+function signBody(session: Session, body: Uint8Array, keys: Array<{ keyId: string; secretKey: Uint8Array }>): string {
+  const signatures = keys.map((k) => ({ keyId: k.keyId, signature: b64(ed25519.sign(body, k.secretKey)) }));
+  return `${JSON.stringify({ body: b64(body), signatures }, null, 2)}\n`;
+}
+
+function openSigned(json: unknown, path: string): { body: Uint8Array; signatures: Array<{ keyId: string; signature: Uint8Array }> } {
+  const parsed = signedFileSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('BAD_SIGNED_FILE', basename(path));
+  return { body: unb64(parsed.data.body), signatures: parsed.data.signatures.map((s) => ({ keyId: s.keyId, signature: unb64(s.signature) })) };
+}
+
+function verifies(signature: Uint8Array, body: Uint8Array, publicKey: Uint8Array): boolean {
+  try {
+    return ed25519.verify(signature, body, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+function parseBody<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, body: Uint8Array, path: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    throw new AppError('BAD_SIGNED_FILE', basename(path));
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError('BAD_SIGNED_FILE', basename(path));
+  return parsed.data;
+}
+
+/** `childdesk district receipt`: what this district holds from one station, signed. */
+export async function writeReceipt(session: Session, stationCode: string, outPath: string): Promise<ReceiptBody> {
+  requireKind(session, 'district');
+  requirePermission(session, 'district.import');
+  const { register } = session;
+  const peers = new PeerKeys(register.db.sqlite).stationKeys(stationCode);
+  if (peers.length === 0) throw new AppError('NOT_FOUND', `(station ${stationCode} is not enrolled)`);
+  const ledger = new BundleLedger(register.db.sqlite);
+  const rows = ledger.forStation(stationCode);
+  const applied = rows.filter((r) => ['ok', 'stale', 'gap'].includes(r.outcome));
+  const gaps = ledger.gaps(stationCode);
+  const highest = applied.at(-1)?.seq ?? 0;
+  const through = gaps.length > 0 ? gaps[0]!.from - 1 : highest;
+  const throughRow = applied.find((r) => r.seq === through);
+  const body: ReceiptBody = {
+    format: 'childdesk-receipt/1',
+    receiptId: randomUUID(),
+    issuedAt: register.clock().toISOString(),
+    district: { name: register.info.district, registerId: register.info.registerId },
+    station: { code: stationCode, registerId: peers[0]!.registerId },
+    throughSequence: through,
+    throughManifestSha256: throughRow?.manifestHash ?? null,
+    highestSequence: highest,
+    gaps,
+    quarantined: rows.filter((r) => !['ok', 'stale', 'gap'].includes(r.outcome)).map((r) => ({ sequence: r.seq, code: r.outcome })),
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  await writeNewFile(outPath, signBody(session, bytes, [register.keys.signingKey(session.user.id)]));
+  register.audit.append({ action: 'receipt.issue', actorId: session.user.id, details: { station: stationCode, through } });
+  return body;
+}
+
+/** `childdesk receipt import`: the district's acknowledgement; from now on the station never exports below it. */
+export async function importReceipt(session: Session, path: string): Promise<{ throughSequence: number; gaps: ReceiptBody['gaps']; quarantined: ReceiptBody['quarantined'] }> {
+  requireKind(session, 'station');
+  requirePermission(session, 'receipt.import');
+  const { register } = session;
+  const district = new PeerKeys(register.db.sqlite).pinnedDistrict();
+  if (!district) throw new AppError('NO_DISTRICT_PINNED');
+  const signed = openSigned(await readJsonFile(path), path);
+  const signature = signed.signatures.find((s) => s.keyId === district.signingKeyId);
+  if (!signature || !verifies(signature.signature, signed.body, unb64(district.signingPublicKey))) throw new AppError('BAD_SIGNED_FILE', basename(path));
+  const body = parseBody(receiptBodySchema, signed.body, path);
+  if (body.station.code !== register.info.stationCode || body.station.registerId !== register.info.registerId || body.district.registerId !== district.registerId) throw new AppError('BAD_SIGNED_FILE', '(the receipt is for another station)');
+  const log = new ExportLog(register.db.sqlite);
+  if (!log.hasReceipt(body.receiptId)) {
+    const at = register.clock().toISOString();
+    register.db.sqlite.transaction(() => {
+      log.recordReceipt({ receiptId: body.receiptId, ackSeq: body.throughSequence, ackManifestHash: body.throughManifestSha256 ?? '', issuedAt: body.issuedAt, importedAt: at, details: JSON.stringify(body) });
+      register.audit.append({ action: 'receipt.import', actorId: session.user.id, details: { through: body.throughSequence, gaps: body.gaps.length }, at });
+    })();
+  }
+  return { throughSequence: body.throughSequence, gaps: body.gaps, quarantined: body.quarantined };
+}
+
+// ---------------------------------------------------------------------------------------------- rotation and revocation
+
+/** `childdesk station rotate-key`: a new signing key, announced by a statement both keys sign. */
+export async function rotateStationKey(session: Session, outPath: string): Promise<{ fingerprint: string; keyId: string }> {
+  requireKind(session, 'station');
+  requirePermission(session, 'keys.manage');
+  const { register } = session;
+  const { previous, next } = register.keys.rotateSigningKey(session.user.id);
+  const body: RotationBody = {
+    format: 'childdesk-key-rotation/1',
+    stationCode: register.info.stationCode!,
+    registerId: register.info.registerId,
+    at: register.clock().toISOString(),
+    previous: { keyId: previous.keyId, publicKey: b64(previous.publicKey) },
+    next: { keyId: next.keyId, publicKey: b64(next.publicKey) },
+    fromSequence: (new ExportLog(register.db.sqlite).last()?.seq ?? 0) + 1,
+  };
+  await writeNewFile(outPath, signBody(session, new TextEncoder().encode(JSON.stringify(body)), [previous, next]));
+  return { fingerprint: fingerprint(next.publicKey), keyId: next.keyId };
+}
+
+/** `childdesk district accept-rotation`: the old key must be the station's active key and sign the statement. */
+export async function acceptRotation(session: Session, path: string): Promise<{ stationCode: string; fingerprint: string }> {
+  requireKind(session, 'district');
+  requirePermission(session, 'keys.manage');
+  const { register } = session;
+  const signed = openSigned(await readJsonFile(path), path);
+  const body = parseBody(rotationBodySchema, signed.body, path);
+  const peers = new PeerKeys(register.db.sqlite);
+  const old = peers.byKeyId('station', body.previous.keyId);
+  if (!old || old.peerCode !== body.stationCode || old.status !== 'active' || old.signingPublicKey !== body.previous.publicKey) throw new AppError('BAD_SIGNED_FILE', '(the old key is not this station’s active key)');
+  const bySigner = (keyId: string, key: string) => signed.signatures.some((s) => s.keyId === keyId && verifies(s.signature, signed.body, unb64(key)));
+  if (!bySigner(body.previous.keyId, body.previous.publicKey) || !bySigner(body.next.keyId, body.next.publicKey)) throw new AppError('BAD_SIGNED_FILE', basename(path));
+  const at = register.clock().toISOString();
+  register.db.sqlite.transaction(() => {
+    peers.setStatus(old.id, 'rotated', body.fromSequence - 1, at);
+    peers.add({ id: newRecordId(), peerKind: 'station', peerCode: body.stationCode, peerName: old.peerName, registerId: old.registerId, signingKeyId: body.next.keyId, signingPublicKey: body.next.publicKey, recipient: null, status: 'active', lastTrustedSeq: null, addedAt: at, changedAt: null });
+    register.audit.append({ action: 'key.rotate', actorId: session.user.id, details: { station: body.stationCode, from: body.previous.keyId, to: body.next.keyId }, at });
+  })();
+  return { stationCode: body.stationCode, fingerprint: fingerprint(unb64(body.next.publicKey)) };
+}
+
+/** `childdesk district revoke`: a stolen PC's key; its bundles above `lastTrustedSeq` are quarantined. */
+export function revokeStationKey(session: Session, stationCode: string, lastTrustedSeq: number): { revokedKeys: string[] } {
+  requireKind(session, 'district');
+  requirePermission(session, 'keys.manage');
+  const { register } = session;
+  const peers = new PeerKeys(register.db.sqlite);
+  const keys = peers.stationKeys(stationCode).filter((k) => k.status === 'active');
+  if (keys.length === 0) throw new AppError('NOT_FOUND', `(no active key for station ${stationCode})`);
+  const at = register.clock().toISOString();
+  register.db.sqlite.transaction(() => {
+    for (const key of keys) peers.setStatus(key.id, 'revoked', lastTrustedSeq, at);
+    register.audit.append({ action: 'peer.revoke', actorId: session.user.id, details: { station: stationCode, lastTrustedSeq }, at });
+  })();
+  return { revokedKeys: keys.map((k) => k.signingKeyId) };
+}
