@@ -149,6 +149,24 @@ export const errorCatalog = {
     action: 'Check the path, that the USB stick is inserted and not full, and try again.',
     actionUr: 'راستہ چیک کریں، یو ایس بی لگی ہو اور بھری نہ ہو، پھر دوبارہ کوشش کریں۔',
   },
+  FORM_NOT_FOR_CASE: {
+    en: 'This form does not apply to this case.',
+    ur: 'یہ فارم اس کیس پر لاگو نہیں ہوتا۔',
+    action: 'Check the form name and the case; the message says what the form needs.',
+    actionUr: 'فارم کا نام اور کیس چیک کریں؛ پیغام بتاتا ہے کہ فارم کو کیا درکار ہے۔',
+  },
+  NO_CHROMIUM: {
+    en: 'No Chromium, Chrome or Edge browser was found to print the form.',
+    ur: 'فارم پرنٹ کرنے کے لیے کرومیم، کروم یا ایج براؤزر نہیں ملا۔',
+    action: 'Install Chromium, Google Chrome or Microsoft Edge, or set CHILDDESK_CHROMIUM to the browser program. The desktop app prints without it.',
+    actionUr: 'کرومیم، گوگل کروم یا مائیکروسافٹ ایج انسٹال کریں، یا CHILDDESK_CHROMIUM میں براؤزر کا راستہ دیں۔ ڈیسک ٹاپ ایپ اس کے بغیر پرنٹ کرتی ہے۔',
+  },
+  PRINT_FAILED: {
+    en: 'The form could not be printed or saved.',
+    ur: 'فارم پرنٹ یا محفوظ نہیں ہو سکا۔',
+    action: 'Check the output path and that there is free space, then print again.',
+    actionUr: 'محفوظ کرنے کی جگہ اور خالی جگہ چیک کریں، پھر دوبارہ پرنٹ کریں۔',
+  },
 } as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
