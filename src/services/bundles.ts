@@ -353,11 +353,12 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
   const base = { stationCode: manifest.station.code, sequence: manifest.sequence };
   // better-sqlite3 transactions are synchronous; reading the stream is not. So BEGIN/COMMIT by hand, with a
   // rollback on every path that does not reach the end.
+  const auditEntries: AuditChange[] = [];
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     for await (const line of opened.lines()) {
       if (line.type === 'audit') {
-        consolidated.applyAudit(manifest.station.code, line);
+        auditEntries.push(line);
         continue;
       }
       if (line.owningStation !== manifest.station.code) throw new BundleError('payload-mismatch', 'a case belongs to another station');
@@ -368,6 +369,7 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
       else if (done === 'updated') counts.casesUpdated++;
       else counts.stale++;
     }
+    consolidated.keepAudit(manifest.bundleId, manifest.station.code, auditEntries);
     const highest = ledger.highestApplied(manifest.station.code)?.seq ?? 0;
     if (manifest.sequence > highest + 1) ledger.addGap(manifest.station.code, highest + 1, manifest.sequence - 1, at);
     else if (manifest.sequence < highest) ledger.fillGap(manifest.station.code, manifest.sequence, at);

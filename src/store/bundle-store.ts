@@ -169,32 +169,29 @@ export type ApplyCounts = { casesAdded: number; casesUpdated: number; stale: num
 
 /**
  * District side: the consolidated register. Station cases go into the same `cases` table (so search and lists
- * work the same), with their provenance beside them; "higher revision wins" decides every upsert.
+ * work the same), with their provenance (bundle, import time) in the row; "higher revision wins" decides every
+ * upsert. One statement per case: the import is measured against a bare upsert of the same rows.
  */
 export class ConsolidatedCases {
   private readonly currentRevision;
   private readonly insertCase;
   private readonly updateCase;
-  private readonly upsertProvenance;
   private readonly insertAudit;
 
-  constructor(private readonly db: OpenDatabase) {
+  constructor(db: OpenDatabase) {
     const sqlite = db.sqlite;
     this.currentRevision = sqlite.prepare('SELECT revision FROM cases WHERE id = ?').pluck();
     this.insertCase = sqlite.prepare(
-      `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version)
-       VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion)`,
+      `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version, source_bundle_id, imported_at)
+       VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion, @bundleId, @importedAt)`,
     );
     this.updateCase = sqlite.prepare(
       `UPDATE cases SET category = @category, status = @status, reported_at = @reportedAt, revision = @revision, data = @data,
-         search_text = @searchText, updated_at = @editedAt, updated_by = @editedBy, rule_pack_version = @rulePackVersion
+         search_text = @searchText, updated_at = @editedAt, updated_by = @editedBy, rule_pack_version = @rulePackVersion,
+         source_bundle_id = @bundleId, imported_at = @importedAt
        WHERE id = @id AND revision < @revision`,
     );
-    this.upsertProvenance = sqlite.prepare(
-      `INSERT INTO case_provenance (case_id, station_code, bundle_id, revision, imported_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (case_id) DO UPDATE SET station_code = excluded.station_code, bundle_id = excluded.bundle_id, revision = excluded.revision, imported_at = excluded.imported_at`,
-    );
-    this.insertAudit = sqlite.prepare('INSERT OR IGNORE INTO station_audit (station_code, seq, case_id, entry) VALUES (?, ?, ?, ?)');
+    this.insertAudit = sqlite.prepare('INSERT INTO station_audit (bundle_id, station_code, entry_count, entries) VALUES (?, ?, ?, ?)');
   }
 
   /** One station case; returns what it did. The case's own station must match the bundle's (checked by the caller). */
@@ -215,15 +212,17 @@ export class ConsolidatedCases {
       editedAt: change.editedAt,
       editedBy: change.editedBy,
       rulePackVersion: change.rulePackVersion,
+      bundleId,
+      importedAt,
     };
     if (current === undefined) this.insertCase.run(row);
     else this.updateCase.run(row);
-    this.upsertProvenance.run(change.recordId, change.owningStation, bundleId, change.revision, importedAt);
     return current === undefined ? 'added' : 'updated';
   }
 
-  applyAudit(stationCode: string, entry: AuditChange): void {
-    this.insertAudit.run(stationCode, entry.seq, entry.entityId, JSON.stringify(entry));
+  /** The bundle's audit entries, kept together as the station sent them. */
+  keepAudit(bundleId: string, stationCode: string, entries: readonly AuditChange[]): void {
+    this.insertAudit.run(bundleId, stationCode, entries.length, entries.map((e) => JSON.stringify(e)).join('\n'));
   }
 }
 

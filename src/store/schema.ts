@@ -51,6 +51,9 @@ export const cases = sqliteTable(
     updatedBy: text('updated_by').notNull(),
     /** The rule-pack version the case's checklist was last evaluated under. */
     rulePackVersion: text('rule_pack_version'),
+    /** District register only: the bundle this revision of a station's case came in, and when (provenance). */
+    sourceBundleId: text('source_bundle_id'),
+    importedAt: text('imported_at'),
   },
   (t) => [
     index('cases_category_idx').on(t.category, t.status),
@@ -198,17 +201,6 @@ export const bundleGaps = sqliteTable(
   (t) => [primaryKey({ columns: [t.stationCode, t.fromSeq] })],
 );
 
-/** District side: where each consolidated case came from. */
-export const caseProvenance = sqliteTable('case_provenance', {
-  caseId: text('case_id')
-    .primaryKey()
-    .references(() => cases.id),
-  stationCode: text('station_code').notNull(),
-  bundleId: text('bundle_id').notNull(),
-  revision: integer('revision').notNull(),
-  importedAt: text('imported_at').notNull(),
-});
-
 /** Station side: the last receipt from the district: below `ackSeq` the station must never export again. */
 export const receiptsLog = sqliteTable('receipts_log', {
   receiptId: text('receipt_id').primaryKey(),
@@ -219,14 +211,14 @@ export const receiptsLog = sqliteTable('receipts_log', {
   details: text('details').notNull(),
 });
 
-/** District side: the audit entries stations sent with their cases (the trail of who did what, and when). */
-export const stationAudit = sqliteTable(
-  'station_audit',
-  {
-    stationCode: text('station_code').notNull(),
-    seq: integer('seq').notNull(),
-    caseId: text('case_id'),
-    entry: text('entry').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.stationCode, t.seq] })],
-);
+/**
+ * District side: the audit entries a station sent with a bundle (who did what to its cases, and when), kept
+ * as the bundle carried them, one row per bundle: they are evidence to keep, not rows to query.
+ */
+export const stationAudit = sqliteTable('station_audit', {
+  bundleId: text('bundle_id').primaryKey(),
+  stationCode: text('station_code').notNull(),
+  entryCount: integer('entry_count').notNull(),
+  /** The entries as NDJSON, in the order the station wrote them. */
+  entries: text('entries').notNull(),
+});

@@ -6,15 +6,6 @@ CREATE TABLE `bundle_gaps` (
 	PRIMARY KEY(`station_code`, `from_seq`)
 );
 --> statement-breakpoint
-CREATE TABLE `case_provenance` (
-	`case_id` text PRIMARY KEY NOT NULL,
-	`station_code` text NOT NULL,
-	`bundle_id` text NOT NULL,
-	`revision` integer NOT NULL,
-	`imported_at` text NOT NULL,
-	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
 CREATE TABLE `exports_log` (
 	`seq` integer PRIMARY KEY NOT NULL,
 	`bundle_id` text NOT NULL,
@@ -80,9 +71,11 @@ CREATE TABLE `receipts_log` (
 );
 --> statement-breakpoint
 CREATE TABLE `station_audit` (
+	`bundle_id` text PRIMARY KEY NOT NULL,
 	`station_code` text NOT NULL,
-	`seq` integer NOT NULL,
-	`case_id` text,
-	`entry` text NOT NULL,
-	PRIMARY KEY(`station_code`, `seq`)
+	`entry_count` integer NOT NULL,
+	`entries` text NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE `cases` ADD `source_bundle_id` text;--> statement-breakpoint
+ALTER TABLE `cases` ADD `imported_at` text;
