@@ -27,6 +27,17 @@ export type SessionInfo =
 
 export type CaseListItem = CaseSummary;
 
+export type BundleStatus = {
+  stationKey: { keyId: string; fingerprint: string };
+  district: { name: string; fingerprint: string } | null;
+  lastExport: { sequence: number; createdAt: string; cases: number } | null;
+  lastReceipt: { throughSequence: number; issuedAt: string; importedAt: string } | null;
+};
+export type ExportSummary = { path: string; bundleId: string; sequence: number; cases: number; auditEntries: number; bytes: number };
+
+/** A small file the officer picked (key file, receipt): its name and its text, read in the page. */
+const pickedFile = z.object({ name: z.string().max(255), content: z.string().max(256 * 1024) });
+
 /** One line of the station's "due now" board: no names, it may be on a screen others see. */
 export type DueItem = {
   caseId: string;
@@ -68,6 +79,7 @@ export const apiContract = {
       status: z.enum(CASE_STATUSES).optional(),
       limit: z.number().int().min(1).max(500).optional(),
       afterRowId: z.number().int().optional(),
+      overdue: z.boolean().optional(),
     }),
   ),
   'user.list': method<Array<Pick<User, 'username' | 'displayName' | 'role' | 'removedAt'>>>()(z.object({})),
@@ -83,6 +95,11 @@ export const apiContract = {
   'due.list': method<DueItem[]>()(z.object({ withinHours: z.number().min(0).max(744).optional() })),
   'settings.get': method<StationSettings>()(z.object({})),
   'settings.set': method<StationSettings>()(settingsChangeSchema),
+  'bundle.status': method<BundleStatus>()(z.object({})),
+  'bundle.export': method<ExportSummary>()(z.object({})),
+  'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
+  'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
+  'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }> }>()(pickedFile),
 } as const;
 
 export type ApiContract = typeof apiContract;

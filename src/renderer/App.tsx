@@ -5,6 +5,7 @@ import { call } from './api-client.js';
 import { ErrorBanner, Spinner } from './components/ui.js';
 import { setLanguage } from './i18n/index.js';
 import { CaseFormScreen } from './screens/CaseForm.js';
+import { BundlesScreen } from './screens/Bundles.js';
 import { CaseView } from './screens/CaseView.js';
 import { DueBoard } from './screens/DueBoard.js';
 import { LoginScreen } from './screens/Login.js';
@@ -20,7 +21,8 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'edit'; id: string }
   | { name: 'users' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'bundles' };
 
 /** Navigation that asks before throwing away unsaved form entries. */
 export type Navigate = (route: Route) => void;
@@ -110,6 +112,7 @@ export function App() {
           {navItem({ name: 'due' }, t('nav.due'), 'Alt+D')}
           {navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
           {canManageUsers && navItem({ name: 'users' }, t('nav.users'))}
+          {status.user.role === 'station_incharge' && navItem({ name: 'bundles' }, t('nav.bundles'))}
           {status.user.role === 'station_incharge' && navItem({ name: 'settings' }, t('nav.settings'))}
         </nav>
         <div className="topbar-end">
@@ -126,6 +129,7 @@ export function App() {
         {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} />}
         {route.name === 'users' && <UsersScreen currentUser={status.user.username} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'bundles' && <BundlesScreen />}
       </main>
     </div>
   );

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOutput, type ApiResponse, type SessionInfo } from '../core/api.js';
 import { AppError, isAppError } from '../core/errors.js';
 import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
+import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
@@ -110,6 +112,20 @@ export class ApiHost {
     'due.list': (input) => dueList(this.requireSession(), input),
     'settings.get': () => readSettings(this.requireSession()),
     'settings.set': (input) => changeSettings(this.requireSession(), input),
+    'bundle.status': () => stationBundleStatus(this.requireSession()),
+    'bundle.export': () => {
+      const session = this.requireSession();
+      const next = (stationBundleStatus(session).lastExport?.sequence ?? 0) + 1;
+      const folder = join(dirname(this.registerPath), 'bundles');
+      mkdirSync(folder, { recursive: true });
+      return exportBundle(session, join(folder, `${session.register.info.stationCode}-${String(next).padStart(6, '0')}.chd`));
+    },
+    'bundle.pinDistrict': (input) => pinDistrictFrom(this.requireSession(), input.content, input.name),
+    'bundle.stationKeyFile': () => {
+      const { fileName, content, fingerprint } = stationKeyFile(this.requireSession());
+      return { fileName, content, fingerprint };
+    },
+    'receipt.import': (input) => importReceiptFrom(this.requireSession(), input.content, input.name),
   };
 
   private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {

@@ -16,6 +16,7 @@ import {
   type RotationBody,
   type StationKeyFile,
 } from '../bundle/peer-files.js';
+import type { BundleStatus } from '../core/api.js';
 import { bundleReport, MAX_SEQUENCE_JUMP, type BundleReport } from '../core/bundle-outcomes.js';
 import { districtCaseSchema, districtView } from '../core/district-view.js';
 import { AppError } from '../core/errors.js';
@@ -53,6 +54,15 @@ async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+/** A key file or receipt handed over as text (the UI reads the file the officer picked). */
+function parseJsonText(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_KEY_FILE', name);
+  }
+}
+
 async function writeNewFile(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text, { encoding: 'utf8' });
@@ -73,6 +83,13 @@ export function districtKeyFingerprint(file: Pick<DistrictKeyFile, 'recipient' |
 
 /** `childdesk station key`: the station's public signing key, for the district to enroll. */
 export async function writeStationKeyFile(session: Session, outPath: string): Promise<{ fingerprint: string; keyId: string }> {
+  const { content, fingerprint: print, keyId } = stationKeyFile(session);
+  await writeNewFile(outPath, content);
+  return { fingerprint: print, keyId };
+}
+
+/** The station key file's text (the UI offers it as a download, the CLI writes it). */
+export function stationKeyFile(session: Session): { fileName: string; content: string; fingerprint: string; keyId: string } {
   requireKind(session, 'station');
   requirePermission(session, 'keys.manage');
   const key = session.register.keys.signingKey(session.user.id);
@@ -86,8 +103,7 @@ export async function writeStationKeyFile(session: Session, outPath: string): Pr
     keyId: key.keyId,
     publicKey: b64(key.publicKey),
   };
-  await writeNewFile(outPath, `${JSON.stringify(file, null, 2)}\n`);
-  return { fingerprint: stationKeyFingerprint(file), keyId: key.keyId };
+  return { fileName: `${file.stationCode}.pub`, content: `${JSON.stringify(file, null, 2)}\n`, fingerprint: stationKeyFingerprint(file), keyId: key.keyId };
 }
 
 /** The district's agreement identity (age X25519), made on first use like the signing key. */
@@ -122,10 +138,14 @@ export async function writeDistrictKeyFile(session: Session, outPath: string): P
 
 /** `childdesk station pin-district`: trust this district key from now on (after checking its fingerprint). */
 export async function pinDistrict(session: Session, path: string): Promise<{ district: string; fingerprint: string }> {
+  return pinDistrictFrom(session, await readJsonFile(path), basename(path));
+}
+
+export function pinDistrictFrom(session: Session, json: unknown, name: string): { district: string; fingerprint: string } {
   requireKind(session, 'station');
   requirePermission(session, 'keys.manage');
-  const parsed = districtKeyFileSchema.safeParse(await readJsonFile(path));
-  if (!parsed.success) throw new AppError('BAD_KEY_FILE', basename(path));
+  const parsed = districtKeyFileSchema.safeParse(typeof json === 'string' ? parseJsonText(json, name) : json);
+  if (!parsed.success) throw new AppError('BAD_KEY_FILE', name);
   const file = parsed.data;
   const peers = new PeerKeys(session.register.db.sqlite);
   const at = session.register.clock().toISOString();
@@ -521,13 +541,19 @@ export async function writeReceipt(session: Session, stationCode: string, outPat
 }
 
 /** `childdesk receipt import`: the district's acknowledgement; from now on the station never exports below it. */
-export async function importReceipt(session: Session, path: string): Promise<{ throughSequence: number; gaps: ReceiptBody['gaps']; quarantined: ReceiptBody['quarantined'] }> {
+export async function importReceipt(session: Session, path: string): Promise<ReceiptSummary> {
+  return importReceiptFrom(session, await readJsonFile(path), basename(path));
+}
+
+export type ReceiptSummary = { throughSequence: number; gaps: ReceiptBody['gaps']; quarantined: ReceiptBody['quarantined'] };
+
+export function importReceiptFrom(session: Session, json: unknown, path: string): ReceiptSummary {
   requireKind(session, 'station');
   requirePermission(session, 'receipt.import');
   const { register } = session;
   const district = new PeerKeys(register.db.sqlite).pinnedDistrict();
   if (!district) throw new AppError('NO_DISTRICT_PINNED');
-  const signed = openSigned(await readJsonFile(path), path);
+  const signed = openSigned(typeof json === 'string' ? parseJsonText(json, path) : json, path);
   const signature = signed.signatures.find((s) => s.keyId === district.signingKeyId);
   if (!signature || !verifies(signature.signature, signed.body, unb64(district.signingPublicKey))) throw new AppError('BAD_SIGNED_FILE', basename(path));
   const body = parseBody(receiptBodySchema, signed.body, path);
@@ -599,4 +625,24 @@ export function revokeStationKey(session: Session, stationCode: string, lastTrus
     register.audit.append({ action: 'peer.revoke', actorId: session.user.id, details: { station: stationCode, lastTrustedSeq }, at });
   })();
   return { revokedKeys: keys.map((k) => k.signingKeyId) };
+}
+
+// ---------------------------------------------------------------------------------------------- status
+
+/** What the in-charge needs to see before exporting: keys, last bundle, last receipt. */
+export function stationBundleStatus(session: Session): BundleStatus {
+  requireKind(session, 'station');
+  requirePermission(session, 'bundle.export');
+  const { register } = session;
+  const key = register.keys.signingKey(session.user.id);
+  const district = new PeerKeys(register.db.sqlite).pinnedDistrict();
+  const log = new ExportLog(register.db.sqlite);
+  const last = log.last();
+  const receipt = log.latestReceipt();
+  return {
+    stationKey: { keyId: key.keyId, fingerprint: fingerprint(key.publicKey) },
+    district: district?.recipient ? { name: district.peerCode, fingerprint: fingerprint(new TextEncoder().encode(district.recipient), unb64(district.signingPublicKey)) } : null,
+    lastExport: last ? { sequence: last.seq, createdAt: last.createdAt, cases: last.caseCount } : null,
+    lastReceipt: receipt ? { throughSequence: receipt.ackSeq, issuedAt: receipt.issuedAt, importedAt: receipt.importedAt } : null,
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseDataOf, caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, mergePatch, type CaseRecord, type CaseSummary } from '../core/case-model.js';
+import { evaluate } from '../core/checklist/evaluate.js';
 import { AppError } from '../core/errors.js';
 import { parseInput, requirePermission, type Session } from './session.js';
 
@@ -42,9 +43,24 @@ export const caseListQuerySchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   limit: z.number().int().min(1).max(500).optional(),
   afterRowId: z.number().int().optional(),
+  /** Only open cases with at least one overdue checklist step. */
+  overdue: z.boolean().optional(),
 });
 
 export function listCases(session: Session, query: unknown = {}): CaseSummary[] {
   requirePermission(session, 'case.read');
-  return session.register.cases.list(parseInput(caseListQuerySchema, query));
+  const { overdue, ...rest } = parseInput(caseListQuerySchema, query);
+  return session.register.cases.list(overdue ? { ...rest, ids: overdueCaseIds(session) } : rest);
+}
+
+/** Open cases with at least one overdue checklist step, now. */
+function overdueCaseIds(session: Session): string[] {
+  const { register } = session;
+  const now = register.clock();
+  const settings = register.settings.read();
+  const open = register.cases.openCases();
+  const completions = register.checklist.forCases(open.map((c) => c.id));
+  return open
+    .filter((record) => evaluate({ case: caseDataOf(record), completions: completions.get(record.id) ?? [] }, now, settings).obligations.some((o) => o.state === 'overdue'))
+    .map((record) => record.id);
 }

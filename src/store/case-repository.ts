@@ -18,6 +18,8 @@ export type CaseListQuery = {
   limit?: number;
   /** Continue after this case's row (keyset paging for long registers). */
   afterRowId?: number;
+  /** Only these cases (e.g. those with an overdue step). */
+  ids?: readonly string[];
 };
 
 type Actor = { id: string };
@@ -216,6 +218,8 @@ export class CaseRepository {
     if (query.category) filters.push(eq(cases.category, query.category));
     if (query.status) filters.push(eq(cases.status, query.status));
     if (query.afterRowId !== undefined) filters.push(sql`${cases.rowId} < ${query.afterRowId}`);
+    // json_each, not a list of placeholders: a station may have thousands of overdue cases.
+    if (query.ids) filters.push(sql`${cases.id} IN (SELECT value FROM json_each(${JSON.stringify(query.ids)}))`);
     const folded = query.search ? foldForSearch(query.search) : '';
     if (folded.length >= TRIGRAM_MIN_LENGTH) return this.searchIndexed(folded, filters, limit);
     if (folded) filters.push(sql`instr(${cases.searchText}, ${folded}) > 0`);

@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enrollStation, importBundles, writeDistrictKeyFile, writeReceipt } from '../../src/services/bundles.js';
+import { initDistrict } from '../../src/services/register.js';
 import { expect, karachiLocal, screenshot, test } from './fixtures.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -166,4 +171,46 @@ test('a save that fails keeps what was typed; errors speak Urdu in Urdu', async 
   await expect(page.getByRole('textbox', { name: 'بچے کا نام' })).toHaveAccessibleDescription('ضروری ہے');
   await screenshot(page, 'intake-errors-ur');
   await page.getByRole('button', { name: 'English' }).click();
+});
+
+test('district link: pin the district key, export a bundle the district imports, import its receipt', async ({ page, server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'childdesk-e2e-district-'));
+  const { session: district } = await initDistrict({ path: join(dir, 'district.db'), district: 'Quetta', username: 'cpu', passphrase: PASSPHRASE }, { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  try {
+    await writeDistrictKeyFile(district, join(dir, 'district.pub'));
+    await unlock(page, server.url);
+    // The register filter: only cases with an overdue step (the juvenile's guardian notice is overdue).
+    await page.getByLabel('Overdue steps only').check();
+    await expect(page.getByTestId('register-rows').getByRole('listitem')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'District link' }).click();
+    await expect(page.getByTestId('station-fingerprint')).toHaveText(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+    await expect(page.getByRole('button', { name: 'Export bundle' })).toBeDisabled();
+    await page.getByLabel('Pin district key file…').setInputFiles(join(dir, 'district.pub'));
+    await expect(page.getByText(/District key of Quetta pinned\. Fingerprint: /)).toBeVisible();
+
+    // The district enrolls the station's key file (the in-charge saves it and carries it over).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save station key file' }).click();
+    await (await download).saveAs(join(dir, 'QTA01.pub'));
+    await enrollStation(district, join(dir, 'QTA01.pub'));
+
+    await page.getByRole('button', { name: 'Export bundle' }).click();
+    await expect(page.getByText(/Bundle no\. 1 written with 1 cases\./)).toBeVisible();
+    const path = (await page.getByTestId('export-path').locator('code').textContent())!;
+    await screenshot(page, 'district-link-en');
+    const [report] = await importBundles(district, [path]);
+    expect(report).toMatchObject({ code: 'ok', casesAdded: 1 });
+
+    await writeReceipt(district, 'QTA01', join(dir, 'receipt.json'));
+    await page.getByLabel('Import receipt…').setInputFiles(join(dir, 'receipt.json'));
+    await expect(page.getByText('Receipt imported: the district holds every bundle through no. 1.')).toBeVisible();
+    await page.getByRole('button', { name: 'اردو' }).click();
+    await expect(page.getByRole('heading', { name: 'ضلع سے رابطہ' })).toBeVisible();
+    await screenshot(page, 'district-link-ur');
+    await page.getByRole('button', { name: 'English' }).click();
+  } finally {
+    district.register.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -11,7 +11,7 @@ import { maskName, showTime } from '../format.js';
 const PAGE = 200;
 const ROW_HEIGHT = 44;
 
-type Filters = { search: string; category: CaseCategory | ''; status: 'open' | 'closed' | '' };
+type Filters = { search: string; category: CaseCategory | ''; status: 'open' | 'closed' | ''; overdue: boolean };
 
 /**
  * The register: newest first, virtualised so 100k cases scroll as fast as 100, search on every keystroke
@@ -19,7 +19,7 @@ type Filters = { search: string; category: CaseCategory | ''; status: 'open' | '
  */
 export function RegisterList({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({ search: '', category: '', status: '' });
+  const [filters, setFilters] = useState<Filters>({ search: '', category: '', status: '', overdue: false });
   const [rows, setRows] = useState<CaseListItem[]>([]);
   /** The search whose answer is on screen (the bench and tests wait on it). */
   const [shownSearch, setShownSearch] = useState<string | null>(null);
@@ -36,6 +36,7 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
       search: filters.search || undefined,
       category: filters.category || undefined,
       status: filters.status || undefined,
+      overdue: filters.overdue || undefined,
       limit: PAGE,
       afterRowId,
     }),
@@ -115,6 +116,9 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
           <option value="">{t('register.allStatuses')}</option>
           {CASE_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
         </select>
+        <label className="check">
+          <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked })} /> {t('register.overdueOnly')}
+        </label>
         <button type="button" aria-pressed={showNames} onClick={() => setShowNames(!showNames)}>
           {showNames ? t('register.hideNames') : t('register.showNames')}
         </button>
