@@ -46,13 +46,20 @@ async function writeChangeFile(path: string, lines: Iterable<ChangeLine>, onProg
   const hash = createHash('sha256');
   let size = 0;
   let written = 0;
+  // Lines are batched into ~256 KiB chunks: one stream hop per line costs more than writing the line.
   const source = Readable.from(
     (function* () {
+      let batch = '';
       for (const line of lines) {
         written++;
         if (onProgress && written % 1000 === 0) onProgress(written);
-        yield `${JSON.stringify(line)}\n`;
+        batch += `${JSON.stringify(line)}\n`;
+        if (batch.length >= 256 * 1024) {
+          yield batch;
+          batch = '';
+        }
       }
+      if (batch) yield batch;
     })(),
   );
   const measure = new Transform({

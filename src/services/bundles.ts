@@ -216,10 +216,13 @@ function* changeLinesFor(session: Session, fromAuditSeq: number, toAuditSeq: num
   // In slices, so a 50k-case export never holds every record at once.
   for (let start = 0; start < changed.length; start += 500) {
     const slice = changed.slice(start, start + 500);
-    const completions = register.checklist.forCases(slice.map((c) => c.caseId));
+    const ids = slice.map((c) => c.caseId);
+    const completions = register.checklist.forCases(ids);
+    const records = log.casesByIds(ids);
     for (const { caseId, lastSeq } of slice) {
-      const record = register.cases.get(caseId);
-      if (!record) continue;
+      const found = records.get(caseId);
+      if (!found) continue;
+      const { record, rulePackVersion } = found;
       const { id: _id, caseNumber, stationCode: _station, revision, createdAt, createdBy: _createdBy, updatedAt, updatedBy, ...rest } = districtView(record);
       const line: CaseChange = {
         type: 'case',
@@ -234,7 +237,7 @@ function* changeLinesFor(session: Session, fromAuditSeq: number, toAuditSeq: num
         createdAt,
         editedAt: updatedAt,
         editedBy: updatedBy,
-        rulePackVersion: log.rulePackVersionOf(caseId),
+        rulePackVersion,
       };
       counts.cases++;
       yield line;

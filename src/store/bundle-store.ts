@@ -1,4 +1,5 @@
 import type { AuditChange, CaseChange } from '../bundle/format.js';
+import type { CaseData, CaseRecord } from '../core/case-model.js';
 import { caseSearchText } from '../core/search-text.js';
 import type { DistrictCaseData } from '../core/district-view.js';
 import type { AuditRow } from './audit.js';
@@ -155,9 +156,16 @@ export class ExportLog {
       .iterate(afterSeq) as IterableIterator<AuditRow>;
   }
 
-  /** The rule-pack version a case's checklist was last evaluated under (a column beside the case data). */
-  rulePackVersionOf(caseId: string): string | null {
-    return (this.sqlite.prepare('SELECT rule_pack_version FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined) ?? null;
+  /** Whole case records for a slice of ids, with the rule-pack version beside each: one query per slice. */
+  casesByIds(ids: readonly string[]): Map<string, { record: CaseRecord; rulePackVersion: string | null }> {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT id, case_number AS caseNumber, station_code AS stationCode, revision, data, created_at AS createdAt, created_by AS createdBy,
+                updated_at AS updatedAt, updated_by AS updatedBy, rule_pack_version AS rulePackVersion
+         FROM cases WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as Array<Omit<CaseRecord, keyof CaseData> & { data: string; rulePackVersion: string | null }>;
+    return new Map(rows.map(({ data, rulePackVersion, ...meta }) => [meta.id, { record: { ...(JSON.parse(data) as CaseData), ...meta }, rulePackVersion }]));
   }
 
   lastAuditSeq(): number {

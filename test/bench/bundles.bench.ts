@@ -86,14 +86,14 @@ async function exportFigures(dir: string): Promise<BenchFigure[]> {
     await exportBundle(session, join(dir, `export-${i}.chd`));
     times.push(performance.now() - start);
   }
-  // Baseline: reading the same cases out of the register, the least an export must do.
+  // Baseline: reading the same case rows out of the register and parsing their JSON, the least an export must do.
   const readStart = performance.now();
-  for (const summary of session.register.db.sqlite.prepare('SELECT id FROM cases').pluck().all() as string[]) session.register.cases.get(summary);
+  for (const data of session.register.db.sqlite.prepare('SELECT data FROM cases').pluck().iterate() as IterableIterator<string>) JSON.parse(data);
   const readMs = performance.now() - readStart;
   session.register.close();
   target.register.close();
   const exportMs = median(times);
-  return [{ name: `export a ${EXPORT_CASES.toLocaleString('en-US')}-case station (median of 3)`, value: exportMs, unit: 'ms', goal: '< 1500 ms', met: exportMs < 1500, ratio: { against: `reading every case record (${readMs.toFixed(0)} ms)`, value: exportMs / readMs } }];
+  return [{ name: `export a ${EXPORT_CASES.toLocaleString('en-US')}-case station (median of 3)`, value: exportMs, unit: 'ms', goal: '< 1500 ms', met: exportMs < 1500, ratio: { against: `reading and parsing every case row (${readMs.toFixed(0)} ms)`, value: exportMs / readMs } }];
 }
 
 async function rssFigures(dir: string): Promise<BenchFigure[]> {
