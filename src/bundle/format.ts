@@ -42,8 +42,11 @@ export const caseChangeSchema = z.strictObject({
   op: z.literal('upsert'),
   /** The district's view of the case (core/district-view.ts); validated again on import. */
   data: z.record(z.string(), z.unknown()),
-  /** Checklist steps done, with when: the district's compliance figures (evidence stays at the station). */
-  completions: z.array(z.strictObject({ ruleId: z.string().max(8), doneAt: instant })).max(200),
+  /**
+   * Checklist steps done, with when and the evidence chosen from fixed lists (bail outcome, how the guardian was
+   * told): the district's compliance figures. Free-text evidence (who was informed) stays at the station.
+   */
+  completions: z.array(z.strictObject({ ruleId: z.string().max(8), doneAt: instant, choices: z.record(z.string().max(40), z.string().max(40)).optional() })).max(200),
   createdAt: instant,
   editedAt: instant,
   editedBy: z.string().max(64),

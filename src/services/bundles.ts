@@ -17,6 +17,7 @@ import {
   type StationKeyFile,
 } from '../bundle/peer-files.js';
 import type { BundleStatus } from '../core/api.js';
+import { RULES } from '../core/checklist/rules.js';
 import { bundleReport, MAX_SEQUENCE_JUMP, type BundleReport } from '../core/bundle-outcomes.js';
 import { districtCaseSchema, districtView } from '../core/district-view.js';
 import { AppError } from '../core/errors.js';
@@ -206,6 +207,15 @@ export async function enrollStation(session: Session, path: string): Promise<{ s
 
 // ---------------------------------------------------------------------------------------------- export
 
+const CHOICE_FIELDS = new Map(RULES.map((rule) => [rule.id, new Set(rule.evidence.filter((f) => f.kind === 'choice').map((f) => f.key))]));
+
+/** Only evidence picked from the rule's fixed lists leaves the station; typed text may name people. */
+function choicesOf(ruleId: string, evidence: Record<string, unknown>): { choices?: Record<string, string> } {
+  const keys = CHOICE_FIELDS.get(ruleId);
+  const choices = Object.fromEntries(Object.entries(evidence).filter(([key, value]) => keys?.has(key) && typeof value === 'string')) as Record<string, string>;
+  return Object.keys(choices).length > 0 ? { choices } : {};
+}
+
 export type ExportResult = { path: string; bundleId: string; sequence: number; cases: number; auditEntries: number; bytes: number };
 
 function* changeLinesFor(session: Session, fromAuditSeq: number, toAuditSeq: number, counts: { cases: number; auditEntries: number }): Generator<ChangeLine> {
@@ -233,7 +243,7 @@ function* changeLinesFor(session: Session, fromAuditSeq: number, toAuditSeq: num
         revision,
         op: 'upsert',
         data: rest,
-        completions: (completions.get(caseId) ?? []).map((c) => ({ ruleId: c.ruleId, doneAt: new Date(c.doneAt).toISOString() })),
+        completions: (completions.get(caseId) ?? []).map((c) => ({ ruleId: c.ruleId, doneAt: new Date(c.doneAt).toISOString(), ...choicesOf(c.ruleId, c.evidence) })),
         createdAt,
         editedAt: updatedAt,
         editedBy: updatedBy,

@@ -9,6 +9,7 @@ import { BUNDLE_FORMAT, type Manifest } from '../../src/bundle/format.js';
 import { bundleOutcomes, type BundleOutcomeCode } from '../../src/core/bundle-outcomes.js';
 import { AppError } from '../../src/core/errors.js';
 import { createCase, updateCase } from '../../src/services/cases.js';
+import { completeStep } from '../../src/services/checklist.js';
 import {
   acceptRotation,
   exportBundle,
@@ -76,6 +77,7 @@ function expectUnchangedBy(before: string) {
 describe('bundles: station export and district import', () => {
   it('ok: imports new cases with JJSA s.13 identity protection, and audits the import', async () => {
     const ids = addCases(station, 3);
+    completeStep(station, { caseId: ids[0], ruleId: 'A2', evidence: { informedPerson: 'Muhammad Ali', method: 'phone', informedAt: '2026-11-20T19:30:00Z' } });
     const report = await importOne(await exportTo(station, 'b1'));
     expect(report).toMatchObject({ outcome: 'applied', code: 'ok', stationCode: 'QTA01', sequence: 1, casesAdded: 3, casesUpdated: 0, stale: 0, gaps: [] });
     const row = district.register.db.sqlite.prepare('SELECT data, revision FROM cases WHERE id = ?').get(ids[0]) as { data: string; revision: number };
@@ -83,7 +85,9 @@ describe('bundles: station export and district import', () => {
     // A juvenile accused's name, father's name and guardian's phone never leave the station.
     expect(row.data).not.toContain('Zainab');
     expect(row.data).not.toContain('0300-1234567');
-    expect(JSON.parse(row.data)).toMatchObject({ category: 'in_conflict', child: { gender: 'female', claimedAge: 15 } });
+    expect(row.data).not.toContain('Muhammad Ali');
+    // Checklist steps travel with when and the evidence picked from fixed lists, never typed text.
+    expect(JSON.parse(row.data)).toMatchObject({ category: 'in_conflict', child: { gender: 'female', claimedAge: 15 }, completions: [{ ruleId: 'A2', choices: { method: 'phone' } }] });
     expect(district.register.audit.recent(5).map((r) => r.action)).toContain('bundle.import');
   });
 
