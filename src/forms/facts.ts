@@ -1,0 +1,42 @@
+import type { MaxPunishment } from '../core/case-model.js';
+import type { Obligation } from '../core/checklist/evaluate.js';
+import { classifyOffence, type Classification } from '../core/offence-table.js';
+import type { Bilingual, FormInput } from './types.js';
+import { AGE_BAND, L } from './words.js';
+
+/** What several forms work out from the case the same way: age, offence class, one rule's obligation. */
+
+export function obligationOf(input: FormInput, ruleId: string): Obligation | undefined {
+  return input.evaluation.obligations.find((o) => o.ruleId === ruleId);
+}
+
+export function classification(input: FormInput): Classification {
+  return classifyOffence(input.record.offence);
+}
+
+export function punishmentText(max: MaxPunishment | undefined): Bilingual | null {
+  if (max === undefined) return null;
+  if (max === 'life') return L.life;
+  if (max === 'death') return L.death;
+  const years = Number.isInteger(max) ? String(max) : max.toFixed(2).replace(/0+$/, '');
+  return { en: `${years} years`, ur: `${years} سال` };
+}
+
+/** "15 years (14 to 15), from the date of birth" or "15 years (claimed or apparent)". */
+export function ageText(input: FormInput): Bilingual | null {
+  const finding = input.evaluation.ageAtArrest ?? input.evaluation.ageAtOffence;
+  if (!finding) return null;
+  const band = AGE_BAND[finding.band];
+  const source =
+    finding.source === 'date_of_birth'
+      ? { en: 'from the date of birth', ur: 'تاریخ پیدائش سے' }
+      : { en: 'as claimed or apparent', ur: 'بتائی گئی یا ظاہری' };
+  return { en: `${finding.years} years (${band.en}), ${source.en}`, ur: `${finding.years} سال (${band.ur})، ${source.ur}` };
+}
+
+/** The evidence value an officer recorded when completing a step, as text. */
+export function evidenceOf(obligation: Obligation | undefined, key: string): string | undefined {
+  const value = obligation?.completion?.evidence[key];
+  return value === undefined ? undefined : String(value);
+}
+

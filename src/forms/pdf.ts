@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AppError } from '../core/errors.js';
+import { PRINTABLE_WIDTH_MM } from './styles.js';
+
+/**
+ * Printing the forms' HTML to PDF in Chromium through playwright-core (the CLI and the tests; the desktop app
+ * prints the same HTML with Electron's printToPDF). One warm browser and page are reused for a batch: the
+ * launch costs far more than a page.
+ */
+
+/** Quiet, offline Chromium: no GPU, no background fetches, no updates, no sync. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where Chromium (or Chrome, or Edge, which is Chromium too) is looked for, in order. */
+export function chromiumCandidates(env: Record<string, string | undefined> = process.env, platform: string = process.platform): string[] {
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
+    return roots.flatMap((root) => [
+      join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(root, 'Chromium', 'Application', 'chrome.exe'),
+      join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]);
+  }
+  if (platform === 'darwin') {
+    return ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/usr/bin/microsoft-edge'];
+}
+
+/** CHILDDESK_CHROMIUM when set (and then it must exist), else the first installed candidate. */
+export function findChromium(env: Record<string, string | undefined> = process.env, platform: string = process.platform, exists: (path: string) => boolean = existsSync): string {
+  const named = env.CHILDDESK_CHROMIUM;
+  if (named) {
+    if (exists(named)) return named;
+    throw new AppError('NO_CHROMIUM', `CHILDDESK_CHROMIUM is set to ${named}, which does not exist.`);
+  }
+  const found = chromiumCandidates(env, platform).find((path) => exists(path));
+  if (!found) throw new AppError('NO_CHROMIUM', `Looked in: ${chromiumCandidates(env, platform).join(', ')}.`);
+  return found;
+}
+
+/** Something on the page that would not print inside the page or inside its own box. No text: only where. */
+export type LayoutProblem = { kind: 'outside_page' | 'overflows_box'; element: string; left: number; right: number; limitLeft: number; limitRight: number };
+
+export type PrintResult = { pdf: Uint8Array; pages: number; layout: LayoutProblem[] | null };
+
+const MM_TO_CSS_PX = 96 / 25.4;
+export const PRINTABLE_WIDTH_PX = PRINTABLE_WIDTH_MM * MM_TO_CSS_PX;
+
+/** Pages in a PDF Chromium wrote (its page objects are not compressed). */
+export function countPdfPages(pdf: Uint8Array): number {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/**
+ * Runs in the page: every element inside the printable width, and every line of text inside the box that
+ * holds it (a long number in a narrow cell would otherwise spill across the ruling or off the paper). Kept
+ * as plain JavaScript text: a compiled function could carry the bundler's helpers into the page.
+ */
+const MEASURE_LAYOUT = `(widthPx) => {
+  const tolerance = 0.75;
+  const problems = [];
+  const describe = (el) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '');
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < -tolerance || r.right > widthPx + tolerance) {
+      problems.push({ kind: 'outside_page', element: describe(el), left: r.left, right: r.right, limitLeft: 0, limitRight: widthPx });
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent || !node.textContent.trim()) continue;
+    const box = node.parentElement && node.parentElement.closest('td, th, p, li, h1, h2, .sign, .stamp, .qr, .order-box, .agency, .station, .basis, .tick');
+    if (!box) continue;
+    const limit = box.getBoundingClientRect();
+    range.selectNodeContents(node);
+    for (const rect of Array.from(range.getClientRects())) {
+      if (rect.width === 0) continue;
+      if (rect.left < limit.left - tolerance || rect.right > limit.right + tolerance) {
+        problems.push({ kind: 'overflows_box', element: describe(box), left: rect.left, right: rect.right, limitLeft: limit.left, limitRight: limit.right });
+      }
+    }
+  }
+  return problems;
+}`;
+
+export class FormPrinter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  /** Starts Chromium (found by findChromium unless a path is given) with one page set up for print layout. */
+  static async launch(options: { executablePath?: string } = {}): Promise<FormPrinter> {
+    const executablePath = options.executablePath ?? findChromium();
+    let browser: Browser;
+    try {
+      browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    } catch (error) {
+      throw new AppError('NO_CHROMIUM', `${executablePath} did not start (${(error as Error).message.split('\n')[0]}).`);
+    }
+    const context = await browser.newContext({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: 1100 }, javaScriptEnabled: true, offline: true });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    return new FormPrinter(browser, page);
+  }
+
+  /** One document to PDF; prints are queued so a batch shares the page safely. */
+  print(html: string, options: { checkLayout?: boolean } = {}): Promise<PrintResult> {
+    const job = this.queue.then(() => this.printNow(html, options));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async printNow(html: string, options: { checkLayout?: boolean }): Promise<PrintResult> {
+    await this.page.setContent(html, { waitUntil: 'load' });
+    await this.page.evaluate('document.fonts.ready.then(() => true)');
+    const layout = options.checkLayout ? ((await this.page.evaluate(`(${MEASURE_LAYOUT})(${PRINTABLE_WIDTH_PX})`)) as LayoutProblem[]) : null;
+    const pdf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return { pdf, pages: countPdfPages(pdf), layout };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
