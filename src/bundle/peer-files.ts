@@ -49,6 +49,13 @@ export const receiptBodySchema = z.strictObject({
   highestSequence: z.number().int().min(0),
   gaps: z.array(z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) })).max(1000),
   quarantined: z.array(z.strictObject({ sequence: z.number().int().min(1), code: z.string().max(40) })).max(1000),
+  /** The CPU's notes on this station's cases, not sent before. */
+  notes: z.array(z.strictObject({ id: z.string().max(64), caseId: z.string().max(64), kind: z.enum(['follow_up', 'referral_outcome']), text: z.string().max(2000), at: instant })).max(10_000).default([]),
+  /** Confirmed missing/found matches involving this station's cases (sent every time; the station keeps one copy). */
+  matches: z
+    .array(z.strictObject({ id: z.string().max(200), caseId: z.string().max(64), otherStation: z.string().max(12), otherCaseNumber: z.string().max(40), at: instant }))
+    .max(10_000)
+    .default([]),
 });
 export type ReceiptBody = z.infer<typeof receiptBodySchema>;
 

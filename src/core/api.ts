@@ -99,7 +99,7 @@ export const apiContract = {
   'bundle.export': method<ExportSummary>()(z.object({})),
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
-  'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }> }>()(pickedFile),
+  'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }>; notes: number; matches: number }>()(pickedFile),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -25,6 +25,7 @@ import { fingerprint } from '../core/fingerprint.js';
 import { newRecordId } from '../core/ids.js';
 import { appliedMigrationCount } from '../store/database.js';
 import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type PeerKeyRow } from '../store/bundle-store.js';
+import { markNotesSent, unsentNotes } from './district.js';
 import { requirePermission, type Session } from './session.js';
 
 /**
@@ -546,10 +547,15 @@ export async function writeReceipt(session: Session, stationCode: string, outPat
     highestSequence: highest,
     gaps,
     quarantined: rows.filter((r) => !['ok', 'stale', 'gap'].includes(r.outcome)).map((r) => ({ sequence: r.seq, code: r.outcome })),
+    notes: unsentNotes(session, stationCode).map((n) => ({ ...n, kind: n.kind as 'follow_up' | 'referral_outcome' })),
+    matches: confirmedMatchesFor(session, stationCode),
   };
   const bytes = new TextEncoder().encode(JSON.stringify(body));
   await writeNewFile(outPath, signBody(session, bytes, [register.keys.signingKey(session.user.id)]));
-  register.audit.append({ action: 'receipt.issue', actorId: session.user.id, details: { station: stationCode, through } });
+  register.db.sqlite.transaction(() => {
+    markNotesSent(session, body.notes.map((n) => n.id), body.receiptId);
+    register.audit.append({ action: 'receipt.issue', actorId: session.user.id, details: { station: stationCode, through, notes: body.notes.length, matches: body.matches.length } });
+  })();
   return body;
 }
 
@@ -558,7 +564,7 @@ export async function importReceipt(session: Session, path: string): Promise<Rec
   return importReceiptFrom(session, await readJsonFile(path), basename(path));
 }
 
-export type ReceiptSummary = { throughSequence: number; gaps: ReceiptBody['gaps']; quarantined: ReceiptBody['quarantined'] };
+export type ReceiptSummary = { throughSequence: number; gaps: ReceiptBody['gaps']; quarantined: ReceiptBody['quarantined']; notes: number; matches: number };
 
 export function importReceiptFrom(session: Session, json: unknown, path: string): ReceiptSummary {
   requireKind(session, 'station');
@@ -574,12 +580,31 @@ export function importReceiptFrom(session: Session, json: unknown, path: string)
   const log = new ExportLog(register.db.sqlite);
   if (!log.hasReceipt(body.receiptId)) {
     const at = register.clock().toISOString();
+    const keep = register.db.sqlite.prepare('INSERT OR IGNORE INTO district_messages (id, case_id, kind, body, at, receipt_id) VALUES (?, ?, ?, ?, ?, ?)');
     register.db.sqlite.transaction(() => {
-      log.recordReceipt({ receiptId: body.receiptId, ackSeq: body.throughSequence, ackManifestHash: body.throughManifestSha256 ?? '', issuedAt: body.issuedAt, importedAt: at, details: JSON.stringify(body) });
+      for (const note of body.notes) keep.run(note.id, note.caseId, note.kind, note.text, note.at, body.receiptId);
+      for (const match of body.matches) keep.run(match.id, match.caseId, 'match', JSON.stringify({ otherStation: match.otherStation, otherCaseNumber: match.otherCaseNumber }), match.at, body.receiptId);
+      log.recordReceipt({ receiptId: body.receiptId, ackSeq: body.throughSequence, ackManifestHash: body.throughManifestSha256 ?? '', issuedAt: body.issuedAt, importedAt: at, details: JSON.stringify({ ...body, notes: body.notes.length, matches: body.matches.length }) });
       register.audit.append({ action: 'receipt.import', actorId: session.user.id, details: { through: body.throughSequence, gaps: body.gaps.length }, at });
     })();
   }
-  return { throughSequence: body.throughSequence, gaps: body.gaps, quarantined: body.quarantined };
+  return { throughSequence: body.throughSequence, gaps: body.gaps, quarantined: body.quarantined, notes: body.notes.length, matches: body.matches.length };
+}
+
+/** Confirmed missing/found pairs touching this station's cases, each from this station's side. */
+function confirmedMatchesFor(session: Session, stationCode: string): ReceiptBody['matches'] {
+  const rows = session.register.db.sqlite
+    .prepare(
+      `SELECT d.missing_case_id AS missingId, d.found_case_id AS foundId, d.decided_at AS at,
+              m.station_code AS missingStation, m.case_number AS missingNumber, f.station_code AS foundStation, f.case_number AS foundNumber
+       FROM match_decisions d JOIN cases m ON m.id = d.missing_case_id JOIN cases f ON f.id = d.found_case_id
+       WHERE d.decision = 'confirmed' AND (m.station_code = ? OR f.station_code = ?)`,
+    )
+    .all(stationCode, stationCode) as Array<{ missingId: string; foundId: string; at: string; missingStation: string; missingNumber: string; foundStation: string; foundNumber: string }>;
+  return rows.flatMap((r) => [
+    ...(r.missingStation === stationCode ? [{ id: `${r.missingId}:${r.foundId}:m`, caseId: r.missingId, otherStation: r.foundStation, otherCaseNumber: r.foundNumber, at: r.at }] : []),
+    ...(r.foundStation === stationCode ? [{ id: `${r.missingId}:${r.foundId}:f`, caseId: r.foundId, otherStation: r.missingStation, otherCaseNumber: r.missingNumber, at: r.at }] : []),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------- rotation and revocation

@@ -145,7 +145,8 @@ export type PrintedForm = {
   layout: LayoutProblem[] | null;
 };
 
-export type PrintJob = { request: FormRequest; out: string };
+/** Where to write: a path, or a path made from the case number (known once the case is read). */
+export type PrintJob = { request: FormRequest; out: string | ((caseNumber: string) => string) };
 
 /**
  * Prints forms to PDF files through one warm Chromium (started here unless a printer is passed in and kept
@@ -154,7 +155,10 @@ export type PrintJob = { request: FormRequest; out: string };
  */
 export async function printForms(session: Session, jobs: PrintJob[], options: { printer?: FormPrinter; checkLayout?: boolean } = {}): Promise<PrintedForm[]> {
   requirePermission(session, 'form.print');
-  const prepared = jobs.map((job) => ({ form: prepareForm(session, { ...job.request, preview: false }), out: job.out }));
+  const prepared = jobs.map((job) => {
+    const form = prepareForm(session, { ...job.request, preview: false });
+    return { form, out: typeof job.out === 'function' ? job.out(form.caseNumber) : job.out };
+  });
   const printer = options.printer ?? (await FormPrinter.launch());
   const printed: PrintedForm[] = [];
   try {

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'peer.enroll',
   'peer.revoke',
   'print.verify',
+  'district.note',
+  'match.decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -222,3 +222,53 @@ export const stationAudit = sqliteTable('station_audit', {
   /** The entries as NDJSON, in the order the station wrote them. */
   entries: text('entries').notNull(),
 });
+
+/**
+ * District side: the CPU's own notes on a station's case (follow-up, referral outcome), never mixed into the
+ * station's fields. Each note goes back to its station in the next receipt (`sentInReceipt`).
+ */
+export const districtNotes = sqliteTable(
+  'district_notes',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    stationCode: text('station_code').notNull(),
+    kind: text('kind', { enum: ['follow_up', 'referral_outcome'] }).notNull(),
+    text: text('text').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    sentInReceipt: text('sent_in_receipt'),
+  },
+  (t) => [index('district_notes_case_idx').on(t.caseId), index('district_notes_station_idx').on(t.stationCode, t.sentInReceipt)],
+);
+
+/** District side: a person's decision on a suggested missing/found pair; never suggested again once decided. */
+export const matchDecisions = sqliteTable(
+  'match_decisions',
+  {
+    missingCaseId: text('missing_case_id').notNull(),
+    foundCaseId: text('found_case_id').notNull(),
+    decision: text('decision', { enum: ['confirmed', 'rejected'] }).notNull(),
+    score: integer('score').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    decidedBy: text('decided_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.missingCaseId, t.foundCaseId] })],
+);
+
+/** Station side: what the district sent back in receipts (its notes, confirmed matches with other stations). */
+export const districtMessages = sqliteTable(
+  'district_messages',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind', { enum: ['follow_up', 'referral_outcome', 'match'] }).notNull(),
+    /** Note text, or for a match: the other station and its case number. */
+    body: text('body').notNull(),
+    at: text('at').notNull(),
+    receiptId: text('receipt_id').notNull(),
+  },
+  (t) => [index('district_messages_case_idx').on(t.caseId)],
+);

@@ -10,7 +10,7 @@ type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
 const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
 
 /** Every migration in the journal must be named here with a test below: the rule "every migration has a test". */
-const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist', '0003_bundles'];
+const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist', '0003_bundles', '0004_district'];
 
 /** A copy of the migrations folder holding only the first `count` migrations: a register from an older app. */
 function olderMigrations(dir: string, count: number): string {
@@ -101,6 +101,23 @@ describe('migrations', () => {
     );
     bundle.run();
     expect(() => bundle.run()).toThrow(/UNIQUE/);
+    upgraded.sqlite.close();
+  });
+
+  it('0004_district adds CPU notes tied to cases, remembered match decisions, and the station inbox of district messages', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 4) });
+    insertRawCase(old, 'x');
+    old.sqlite.close();
+    const upgraded = openEncryptedDatabase(path, key);
+    expect(tables(upgraded)).toEqual(expect.arrayContaining(['district_notes', 'match_decisions', 'district_messages']));
+    const note = upgraded.sqlite.prepare(`INSERT INTO district_notes (id, case_id, station_code, kind, text, created_at, created_by) VALUES (?, ?, 'QTA01', 'follow_up', 't', 'x', 'u')`);
+    note.run('n1', 'c1');
+    expect(() => note.run('n2', 'no-such-case')).toThrow(/FOREIGN KEY/);
+    const decide = upgraded.sqlite.prepare(`INSERT INTO match_decisions (missing_case_id, found_case_id, decision, score, decided_at, decided_by) VALUES ('m', 'f', 'rejected', 80, 'x', 'u')`);
+    decide.run();
+    expect(() => decide.run()).toThrow(/UNIQUE|PRIMARY/);
     upgraded.sqlite.close();
   });
 

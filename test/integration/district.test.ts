@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportBundle, importBundles, importReceipt, revokeStationKey, writeReceipt } from '../../src/services/bundles.js';
+import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from '../../src/services/district.js';
+import type { Session } from '../../src/services/session.js';
+import { addCases, exchangeKeys, newStationNamed, stationAndDistrict } from '../support/bundles.js';
+import { tempDir } from '../support/register.js';
+
+let dir: string;
+let cleanup: () => void;
+let station: Session;
+let district: Session;
+const open: Session[] = [];
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  ({ station, district } = await stationAndDistrict(dir));
+  open.push(station, district);
+});
+afterEach(() => {
+  for (const session of open.splice(0)) session.register.close();
+  cleanup();
+});
+
+async function sendBundle(from: Session, name: string) {
+  const path = join(dir, `${name}.chd`);
+  await exportBundle(from, path);
+  return (await importBundles(district, [path]))[0]!;
+}
+
+describe('district notes', () => {
+  it('stay apart from the station’s fields and reach the station once, in the next receipt', async () => {
+    const [caseId] = addCases(station, 1);
+    await sendBundle(station, 'b1');
+    const note = addDistrictNote(district, { caseId, kind: 'referral_outcome', text: 'Edhi home confirmed the child is safe' });
+    expect(districtNotes(district, caseId!)).toEqual([expect.objectContaining({ id: note.id, sent: false })]);
+    const stationData = district.register.db.sqlite.prepare('SELECT data FROM cases WHERE id = ?').pluck().get(caseId) as string;
+    expect(stationData).not.toContain('Edhi home');
+    // The audit trail records that a note was written, never what it says.
+    expect(JSON.stringify(district.register.audit.recent(3))).not.toContain('Edhi home');
+
+    await writeReceipt(district, 'QTA01', join(dir, 'r1.json'));
+    expect(await importReceipt(station, join(dir, 'r1.json'))).toMatchObject({ notes: 1 });
+    expect(districtMessagesFor(station, caseId!)).toEqual([expect.objectContaining({ kind: 'referral_outcome', text: 'Edhi home confirmed the child is safe' })]);
+    expect(districtNotes(district, caseId!)[0]!.sent).toBe(true);
+    // A second receipt does not send it again.
+    await writeReceipt(district, 'QTA01', join(dir, 'r2.json'));
+    expect(await importReceipt(station, join(dir, 'r2.json'))).toMatchObject({ notes: 0 });
+    expect(districtMessagesFor(station, caseId!)).toHaveLength(1);
+  });
+
+  it('are refused at a station register and for unknown cases', async () => {
+    expect(() => addDistrictNote(station, { caseId: 'x', kind: 'follow_up', text: 'x' })).toThrow(/other kind of register/);
+    expect(() => addDistrictNote(district, { caseId: 'no-such-case', kind: 'follow_up', text: 'x' })).toThrow(/not found|No such/i);
+  });
+});
+
+describe('station status board', () => {
+  it('shows each station’s last bundle, gaps, quarantine and silence, with what to do', async () => {
+    const quiet = await newStationNamed(dir, 'QTA02');
+    const gappy = await newStationNamed(dir, 'QTA03');
+    const revoked = await newStationNamed(dir, 'QTA04');
+    open.push(quiet, gappy, revoked);
+    for (const s of [quiet, gappy, revoked]) await exchangeKeys(dir, s, district);
+    addCases(station, 2);
+    await sendBundle(station, 'ok');
+    addCases(gappy, 1);
+    await exportBundle(gappy, join(dir, 'lost.chd')); // never arrives
+    addCases(gappy, 1, 5);
+    await sendBundle(gappy, 'gappy');
+    addCases(revoked, 1);
+    await sendBundle(revoked, 'r1');
+    revokeStationKey(district, 'QTA04', 1);
+    addCases(revoked, 1, 9);
+    await sendBundle(revoked, 'r2');
+
+    const board = new Map(stationStatusBoard(district).map((s) => [s.stationCode, s]));
+    expect(board.get('QTA01')).toMatchObject({ lastBundle: { sequence: 1 }, cases: 2, gaps: [], advice: [] });
+    expect(board.get('QTA02')).toMatchObject({ lastBundle: null, advice: [{ code: 'never_reported' }] });
+    expect(board.get('QTA03')).toMatchObject({ gaps: [{ from: 1, to: 1 }], advice: [{ code: 'gap' }] });
+    expect(board.get('QTA04')!.advice.map((a) => a.code)).toEqual(['revoked', 'quarantined']);
+
+    const later = new Date(Date.parse(board.get('QTA01')!.lastBundle!.importedAt) + 20 * 86_400_000);
+    const silent = stationStatusBoard(district, { silentDays: 14 }, later).find((s) => s.stationCode === 'QTA01')!;
+    expect(silent).toMatchObject({ daysSilent: 20, advice: [{ code: 'silent' }] });
+    expect(stationStatusBoard(district, { silentDays: 30 }, later).find((s) => s.stationCode === 'QTA01')!.advice).toEqual([]);
+  });
+});
