@@ -11,7 +11,9 @@ import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
 import { keyFilePathFor } from '../store/key-file.js';
 import { BUNDLE_COMMANDS } from './bundle-commands.js';
+import { DISTRICT_COMMANDS } from './district-commands.js';
 import { db, parseJson, positional, required, user, withSession, type Command, type Values } from './command.js';
+import { FORM_COMMANDS } from './form-commands.js';
 import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
 
 const CORE_COMMANDS: Record<string, Command> = {
@@ -256,7 +258,7 @@ class AuditBroken extends Error {
 }
 
 /** Command groups in their own files join here; a name defined twice is a programming error caught by tests. */
-const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS, ...BUNDLE_COMMANDS };
+const COMMANDS: Record<string, Command> = { ...CORE_COMMANDS, ...BUNDLE_COMMANDS, ...DISTRICT_COMMANDS, ...FORM_COMMANDS };
 
 function helpText(): string {
   return ['Usage: childdesk COMMAND [options] [--json]', '', ...Object.values(COMMANDS).map((c) => `  childdesk ${c.usage}`)].join('\n');
