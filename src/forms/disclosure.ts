@@ -14,8 +14,8 @@ import type { FormName } from './types.js';
  * |                  |                            |               | needs them for bail and a lawyer)           |                                                        |
  * | probation-notice | the probation officer      | yes           | name, father, age, address, language,       | B-Form, notes, referrals, other children               |
  * |                  |                            |               | disability, guardian (background report)    |                                                        |
- * | legal-aid        | legal aid office / lawyer  | yes           | name, age, language, disability; FIR no.,   | address, B-Form, DOB, father's name, notes             |
- * |                  |                            |               | sections, where held; guardian contact      |                                                        |
+ * | legal-aid        | legal aid office / lawyer  | yes           | name, age, language, disability; FIR no.,   | address, B-Form, DOB, notes                            |
+ * |                  |                            |               | sections, where held; guardian contact      | (the father's name only as the guardian, if he is one) |
  * | production       | the Juvenile Court         | yes           | full identity, age evidence, guardian,      | B-Form, notes, referrals                               |
  * |                  |                            |               | offence and custody (the court decides)     |                                                        |
  * | bail-diversion   | court / JJC / prosecutor   | yes           | name, age band, FIR no., sections           | father's name, address, B-Form, DOB, guardian, notes   |
@@ -38,7 +38,7 @@ export const NEVER_PRINTED: Record<FormName, readonly string[]> = {
   age: ['child.address', 'guardian.phone', 'notes'],
   'guardian-notice': ['child.bForm', 'child.dateOfBirth', 'notes'],
   'probation-notice': ['child.bForm', 'notes'],
-  'legal-aid': ['child.address', 'child.bForm', 'child.dateOfBirth', 'child.fatherName', 'notes'],
+  'legal-aid': ['child.address', 'child.bForm', 'child.dateOfBirth', 'notes'],
   production: ['child.bForm', 'notes'],
   'bail-diversion': ['child.fatherName', 'child.address', 'child.bForm', 'child.dateOfBirth', 'guardian.name', 'guardian.phone', 'notes'],
   referral: ['offence.firNumber', 'offence.firDate', 'offence.sections', 'child.address', 'child.bForm', 'child.dateOfBirth', 'child.fatherName', 'guardian.name', 'guardian.phone', 'notes'],
