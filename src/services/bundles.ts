@@ -464,13 +464,13 @@ export async function importBundles(session: Session, files: string[], onProgres
   const reports: BundleReport[] = [];
   for (const [index, file] of files.entries()) {
     onProgress?.(file, index);
-    reports.push(identity ? await importOne(session, file, identity.identity) : bundleReport(basename(file), 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
+    reports.push(identity ? await importOne(session, file, identity.identity) : bundleReport(file, 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
   }
   return reports;
 }
 
 async function importOne(session: Session, path: string, identity: string): Promise<BundleReport> {
-  const file = basename(path);
+  const file = path;
   let opened: OpenedBundle | undefined;
   try {
     opened = await openBundle(path, identity);
