@@ -27,6 +27,21 @@ export type SessionInfo =
 
 export type CaseListItem = CaseSummary;
 
+export type DistrictMessage = { id: string; kind: 'follow_up' | 'referral_outcome' | 'match'; text: string; otherStation?: string; otherCaseNumber?: string; at: string };
+export type DistrictNote = { id: string; caseId: string; kind: 'follow_up' | 'referral_outcome'; text: string; createdAt: string; createdBy: string; sent: boolean };
+export type StationStatus = {
+  stationCode: string;
+  stationName: string | null;
+  keyStatus: 'active' | 'rotated' | 'revoked';
+  lastBundle: { sequence: number; importedAt: string } | null;
+  daysSilent: number | null;
+  gaps: Array<{ from: number; to: number }>;
+  quarantined: Array<{ sequence: number; code: string; importedAt: string }>;
+  cases: number;
+  /** What needs doing, most important first; empty when all is well. */
+  advice: Array<{ code: 'never_reported' | 'silent' | 'gap' | 'quarantined' | 'revoked'; en: string; ur: string }>;
+};
+
 export type BundleStatus = {
   stationKey: { keyId: string; fingerprint: string };
   district: { name: string; fingerprint: string } | null;
@@ -65,6 +80,9 @@ export const apiContract = {
       passphrase,
     }),
   ),
+  'session.setupDistrict': method<{ recoveryKey: string; session: SessionInfo }>()(
+    z.object({ district: z.string(), username: z.string(), displayName: z.string().optional(), passphrase }),
+  ),
   'session.login': method<SessionInfo>()(z.object({ username: z.string().min(1).max(64), passphrase })),
   'session.lock': method<SessionInfo>()(z.object({})),
   'case.create': method<{ id: string; caseNumber: string }>()(caseInputSchema),
@@ -96,6 +114,10 @@ export const apiContract = {
   'settings.get': method<StationSettings>()(z.object({})),
   'settings.set': method<StationSettings>()(settingsChangeSchema),
   'bundle.status': method<BundleStatus>()(z.object({})),
+  'case.messages': method<DistrictMessage[]>()(z.object({ id: z.string().min(1).max(64) })),
+  'district.status': method<StationStatus[]>()(z.object({ silentDays: z.number().int().min(1).max(365).optional() })),
+  'district.notes': method<DistrictNote[]>()(z.object({ caseId: z.string().min(1).max(64) })),
+  'district.addNote': method<DistrictNote>()(z.object({ caseId: z.string().min(1).max(64), kind: z.enum(['follow_up', 'referral_outcome']), text: z.string().max(2000) })),
   'bundle.export': method<ExportSummary>()(z.object({})),
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),

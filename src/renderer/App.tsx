@@ -11,6 +11,7 @@ import { DueBoard } from './screens/DueBoard.js';
 import { LoginScreen } from './screens/Login.js';
 import { RegisterList } from './screens/RegisterList.js';
 import { SettingsScreen } from './screens/Settings.js';
+import { StationsScreen } from './screens/Stations.js';
 import { SetupScreen } from './screens/Setup.js';
 import { UsersScreen } from './screens/Users.js';
 
@@ -22,7 +23,8 @@ export type Route =
   | { name: 'edit'; id: string }
   | { name: 'users' }
   | { name: 'settings' }
-  | { name: 'bundles' };
+  | { name: 'bundles' }
+  | { name: 'stations' };
 
 /** Navigation that asks before throwing away unsaved form entries. */
 export type Navigate = (route: Route) => void;
@@ -91,6 +93,7 @@ export function App() {
   }
 
   const canManageUsers = status.user.role !== 'desk_officer';
+  const atDistrict = status.register.kind === 'district';
   const navItem = (target: Route, label: string, shortcut?: string) => (
     <button type="button" className={route.name === target.name ? 'nav-item active' : 'nav-item'} aria-current={route.name === target.name ? 'page' : undefined} onClick={() => navigate(target)} aria-keyshortcuts={shortcut}>
       {label}
@@ -104,13 +107,14 @@ export function App() {
         <div className="brand">
           <strong>{t('app.title')}</strong>
           <span className="muted">
-            {status.register.stationName} ({status.register.stationCode}) · {status.register.district}
+            {atDistrict ? t('district.kindDistrict') : `${status.register.stationName} (${status.register.stationCode})`} · {status.register.district}
           </span>
         </div>
         <nav aria-label="main">
           {navItem({ name: 'register' }, t('nav.register'))}
-          {navItem({ name: 'due' }, t('nav.due'), 'Alt+D')}
-          {navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
+          {atDistrict && navItem({ name: 'stations' }, t('nav.stations'))}
+          {!atDistrict && navItem({ name: 'due' }, t('nav.due'), 'Alt+D')}
+          {!atDistrict && navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
           {canManageUsers && navItem({ name: 'users' }, t('nav.users'))}
           {status.user.role === 'station_incharge' && navItem({ name: 'bundles' }, t('nav.bundles'))}
           {status.user.role === 'station_incharge' && navItem({ name: 'settings' }, t('nav.settings'))}
@@ -126,7 +130,8 @@ export function App() {
         {route.name === 'due' && <DueBoard navigate={navigate} />}
         {route.name === 'new' && <CaseFormScreen key="new" navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'edit' && <CaseFormScreen key={`edit-${route.id}`} caseId={route.id} navigate={navigate} setDirty={setDirty} district={status.register.district} />}
-        {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} />}
+        {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} atDistrict={atDistrict} />}
+        {route.name === 'stations' && <StationsScreen />}
         {route.name === 'users' && <UsersScreen currentUser={status.user.username} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'bundles' && <BundlesScreen />}

@@ -7,7 +7,8 @@ import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
-import { initStation, login } from './register.js';
+import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
+import { initDistrict, initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
 import { changeSettings, readSettings } from './settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from './users.js';
@@ -80,6 +81,12 @@ export class ApiHost {
       this.session = session;
       return { recoveryKey, session: this.status() };
     },
+    'session.setupDistrict': async (input) => {
+      const { session, recoveryKey } = await initDistrict({ ...input, path: this.registerPath }, this.options);
+      this.lock();
+      this.session = session;
+      return { recoveryKey, session: this.status() };
+    },
     'session.login': async (input) => {
       this.lock();
       this.session = await login(this.registerPath, input.username, input.passphrase, this.options);
@@ -126,6 +133,10 @@ export class ApiHost {
       return { fileName, content, fingerprint };
     },
     'receipt.import': (input) => importReceiptFrom(this.requireSession(), input.content, input.name),
+    'case.messages': (input) => districtMessagesFor(this.requireSession(), input.id),
+    'district.status': (input) => stationStatusBoard(this.requireSession(), input),
+    'district.notes': (input) => districtNotes(this.requireSession(), input.caseId),
+    'district.addNote': (input) => addDistrictNote(this.requireSession(), input),
   };
 
   private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {

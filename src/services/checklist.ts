@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DueItem } from '../core/api.js';
 import { caseDataOf } from '../core/case-model.js';
-import { evaluate, type Evaluation, type ObligationState } from '../core/checklist/evaluate.js';
+import { evaluate, type Completion, type Evaluation, type ObligationState } from '../core/checklist/evaluate.js';
 import { RULES, RULE_PACK_VERSION, type EvidenceField, type Rule } from '../core/checklist/rules.js';
 import { AppError } from '../core/errors.js';
 import { normaliseInstant } from '../core/time.js';
@@ -13,8 +13,14 @@ export function caseChecklist(session: Session, idOrCaseNumber: string, now = se
   const record = showCase(session, idOrCaseNumber);
   // Officers read who did a step by name; the stored completion (and its audit row) keep the user id.
   const names = new Map(session.register.listUsers().map((u) => [u.id, u.displayName]));
-  const completions = session.register.checklist.forCase(record.id).map((c) => ({ ...c, doneBy: names.get(c.doneBy) ?? c.doneBy }));
+  const completions = session.register.info.kind === 'district' ? stationCompletions(record) : session.register.checklist.forCase(record.id).map((c) => ({ ...c, doneBy: names.get(c.doneBy) ?? c.doneBy }));
   return { caseId: record.id, ...evaluate({ case: caseDataOf(record), completions }, now, session.register.settings.read()) };
+}
+
+/** At the district a case's completed steps came with the station's bundle, inside the case data. */
+function stationCompletions(record: object): Completion[] {
+  const sent = (record as { completions?: Array<{ ruleId: string; doneAt: string; choices?: Record<string, string> }> }).completions ?? [];
+  return sent.map((c) => ({ ruleId: c.ruleId, doneAt: c.doneAt, doneBy: 'station', evidence: c.choices ?? {} }));
 }
 
 function evidenceFieldSchema(field: EvidenceField): z.ZodType {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DistrictMessage, DistrictNote, StationStatus } from '../core/api.js';
 import { AppError } from '../core/errors.js';
 import { newRecordId } from '../core/ids.js';
 import { BundleLedger, PeerKeys } from '../store/bundle-store.js';
@@ -18,8 +19,6 @@ export const noteInputSchema = z.object({
   kind: z.enum(['follow_up', 'referral_outcome']),
   text: z.string().trim().min(1, 'must not be empty').max(2000),
 });
-
-export type DistrictNote = { id: string; caseId: string; kind: 'follow_up' | 'referral_outcome'; text: string; createdAt: string; createdBy: string; sent: boolean };
 
 /** A CPU note on a station's case; it travels back to the station with the next receipt. */
 export function addDistrictNote(session: Session, input: unknown): DistrictNote {
@@ -65,19 +64,6 @@ export function markNotesSent(session: Session, ids: readonly string[], receiptI
 
 // ---------------------------------------------------------------------------------------------- status board
 
-export type StationStatus = {
-  stationCode: string;
-  stationName: string | null;
-  keyStatus: 'active' | 'rotated' | 'revoked';
-  lastBundle: { sequence: number; importedAt: string } | null;
-  daysSilent: number | null;
-  gaps: Array<{ from: number; to: number }>;
-  quarantined: Array<{ sequence: number; code: string; importedAt: string }>;
-  cases: number;
-  /** What needs doing, most important first; empty when all is well. */
-  advice: Array<{ code: 'never_reported' | 'silent' | 'gap' | 'quarantined' | 'revoked'; en: string; ur: string }>;
-};
-
 const DAY = 86_400_000;
 
 /** One row per enrolled station: last bundle, gaps, quarantined bundles, silence, and what to do about each. */
@@ -118,8 +104,6 @@ export function stationStatusBoard(session: Session, options: { silentDays?: num
     };
   });
 }
-
-export type DistrictMessage = { id: string; kind: 'follow_up' | 'referral_outcome' | 'match'; text: string; otherStation?: string; otherCaseNumber?: string; at: string };
 
 /** Station side: what the district sent back about one case (its notes, confirmed matches), oldest first. */
 export function districtMessagesFor(session: Session, caseId: string): DistrictMessage[] {

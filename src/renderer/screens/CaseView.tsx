@@ -6,9 +6,11 @@ import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 import { showTime } from '../format.js';
+import { DistrictMessagesPanel, DistrictNotesPanel } from './CaseNotes.js';
 import { ChecklistPanel } from './Checklist.js';
 
-export function CaseView({ id, navigate }: { id: string; navigate: Navigate }) {
+/** `atDistrict`: the consolidated copy of a station's case, read-only, with the CPU's own notes beside it. */
+export function CaseView({ id, navigate, atDistrict = false }: { id: string; navigate: Navigate; atDistrict?: boolean }) {
   const { t } = useTranslation();
   const [record, setRecord] = useState<CaseRecord | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -46,10 +48,11 @@ export function CaseView({ id, navigate }: { id: string; navigate: Navigate }) {
         <span className="muted">
           {t('caseView.revision', { revision: record.revision })} · {t('caseView.reported', { at: showTime(record.reportedAt) })}
         </span>
-        <button type="button" onClick={() => navigate({ name: 'edit', id: record.id })}>{t('caseView.edit')}</button>
+        {atDistrict ? <span className="badge">{t('district.readOnly')}</span> : <button type="button" onClick={() => navigate({ name: 'edit', id: record.id })}>{t('caseView.edit')}</button>}
       </div>
       <ErrorBanner error={error} />
-      <ChecklistPanel caseId={record.id} revision={record.revision} />
+      {atDistrict ? <DistrictNotesPanel caseId={record.id} /> : <DistrictMessagesPanel caseId={record.id} />}
+      <ChecklistPanel caseId={record.id} revision={record.revision} readOnly={atDistrict} />
       <div className="columns">
         <section className="panel">
           <h2>{t('caseView.details')}</h2>
@@ -84,8 +87,8 @@ export function CaseView({ id, navigate }: { id: string; navigate: Navigate }) {
               ))}
             </ul>
           )}
-          <ReferralForm onAdd={(referral) => patch({ referrals: [...record.referrals, referral] })} />
-          {(record.category === 'missing' || record.category === 'found') && (
+          {!atDistrict && <ReferralForm onAdd={(referral) => patch({ referrals: [...record.referrals, referral] })} />}
+          {!atDistrict && (record.category === 'missing' || record.category === 'found') && (
             <MissingFollowUp record={record} onSave={(missing) => patch({ missing })} />
           )}
         </section>

@@ -24,7 +24,7 @@ export function useNow(intervalMs = 30_000): number {
 type ChecklistResult = Evaluation & { caseId: string };
 
 /** The case's statutory checklist: each step with its live clock, legal basis, status and completion. */
-export function ChecklistPanel({ caseId, revision }: { caseId: string; revision: number }) {
+export function ChecklistPanel({ caseId, revision, readOnly = false }: { caseId: string; revision: number; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ur' ? 'ur' : 'en';
   const [result, setResult] = useState<ChecklistResult | null>(null);
@@ -70,7 +70,7 @@ export function ChecklistPanel({ caseId, revision }: { caseId: string; revision:
                 }}
               />
             ) : (
-              OPEN_STATES.has(o.state) && (
+              !readOnly && OPEN_STATES.has(o.state) && (
                 <button type="button" className="step-action" onClick={() => setCompleting(o.ruleId)}>
                   {t('checklist.complete')}
                 </button>

@@ -147,7 +147,7 @@ export function RegisterList({ navigate }: { navigate: Navigate }) {
                 onClick={() => navigate({ name: 'case', id: row.id })}
               >
                 <span dir="ltr" className="mono">{row.caseNumber}</span>
-                <span className="child-name">{showNames ? row.childName : maskName(row.childName)}</span>
+                <span className="child-name">{row.childName ? (showNames ? row.childName : maskName(row.childName)) : <span className="muted">{t('register.nameWithheld')}</span>}</span>
                 <span>{t(`categories.${row.category}`)}</span>
                 <span>{t(`statuses.${row.status}`)}</span>
                 <span dir="ltr">{showTime(row.reportedAt)}</span>

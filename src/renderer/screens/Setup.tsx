@@ -13,6 +13,7 @@ export function SetupScreen({ languageButton, onDone }: { languageButton: ReactN
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ recoveryKey: string; session: SessionInfo } | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  const [kind, setKind] = useState<'station' | 'district'>('station');
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
 
   const mismatch = values.again !== '' && values.again !== values.passphrase;
@@ -25,7 +26,12 @@ export function SetupScreen({ languageButton, onDone }: { languageButton: ReactN
     setError(null);
     try {
       const { again: _again, ...input } = values;
-      setResult(await call('session.setupStation', { ...input, displayName: input.displayName || undefined }));
+      const displayName = input.displayName || undefined;
+      setResult(
+        kind === 'station'
+          ? await call('session.setupStation', { ...input, displayName })
+          : await call('session.setupDistrict', { district: input.district, username: input.username, passphrase: input.passphrase, displayName }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -57,18 +63,27 @@ export function SetupScreen({ languageButton, onDone }: { languageButton: ReactN
     <main className="centered">
       <form className="card" onSubmit={submit} noValidate>
         <div className="card-head">
-          <h1>{t('setup.title')}</h1>
+          <h1>{kind === 'station' ? t('setup.title') : t('district.setupDistrictTitle')}</h1>
           {languageButton}
         </div>
-        <p>{t('setup.intro')}</p>
+        <fieldset className="choice">
+          <legend>{t('district.setupKind')}</legend>
+          <label className="check"><input type="radio" name="kind" checked={kind === 'station'} onChange={() => setKind('station')} /> {t('district.kindStation')}</label>
+          <label className="check"><input type="radio" name="kind" checked={kind === 'district'} onChange={() => setKind('district')} /> {t('district.kindDistrict')}</label>
+        </fieldset>
+        {kind === 'station' && <p>{t('setup.intro')}</p>}
         <ErrorBanner error={error} />
         <div className="grid">
-          <Field label={t('setup.stationCode')} hint={t('setup.stationCodeHint')}>
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} dir="ltr" autoFocus required value={values.stationCode} onChange={set('stationCode')} />}
-          </Field>
-          <Field label={t('setup.stationName')}>{({ id }) => <input id={id} required value={values.stationName} onChange={set('stationName')} />}</Field>
+          {kind === 'station' && (
+            <>
+              <Field label={t('setup.stationCode')} hint={t('setup.stationCodeHint')}>
+                {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} dir="ltr" autoFocus required value={values.stationCode} onChange={set('stationCode')} />}
+              </Field>
+              <Field label={t('setup.stationName')}>{({ id }) => <input id={id} required value={values.stationName} onChange={set('stationName')} />}</Field>
+            </>
+          )}
           <Field label={t('setup.district')}>{({ id }) => <input id={id} required value={values.district} onChange={set('district')} />}</Field>
-          <Field label={t('setup.username')}>{({ id }) => <input id={id} dir="ltr" required autoComplete="username" value={values.username} onChange={set('username')} />}</Field>
+          <Field label={kind === 'station' ? t('setup.username') : t('district.officer')}>{({ id }) => <input id={id} dir="ltr" required autoComplete="username" value={values.username} onChange={set('username')} />}</Field>
           <Field label={t('setup.displayName')}>{({ id }) => <input id={id} value={values.displayName} onChange={set('displayName')} />}</Field>
           <Field label={t('setup.passphrase')} hint={t('setup.passphraseHint')} error={short ? t('errors.passphraseShort') : undefined}>
             {({ id, describedBy }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} required value={values.passphrase} onChange={set('passphrase')} />}
