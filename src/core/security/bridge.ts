@@ -3,29 +3,42 @@ import type { ApiMethod } from '../api.js';
 /**
  * What the preload bridge may forward to main: one channel, and the contract's method names. The names are
  * listed here (not taken from `apiContract`) so the sandboxed preload bundle does not carry zod and the whole
- * case model; a unit test proves the list equals the contract's, and `satisfies` catches a misspelt name.
+ * case model; the Record type makes the compiler refuse a missing or misspelt name, and a unit test checks too.
  */
 export const IPC_CHANNEL = 'childdesk:call';
 
-export const BRIDGE_METHODS = [
-  'session.status',
-  'session.setupStation',
-  'session.login',
-  'session.lock',
-  'case.create',
-  'case.get',
-  'case.update',
-  'case.list',
-  'user.list',
-  'user.add',
-  'user.setPassphrase',
-  'user.remove',
-  'case.checklist',
-  'checklist.complete',
-  'due.list',
-  'settings.get',
-  'settings.set',
-] as const satisfies readonly ApiMethod[];
+/** Every contract method, as a record so the compiler refuses a missing or misspelt one. */
+const METHOD_SET: Record<ApiMethod, true> = {
+  'session.status': true,
+  'session.setupStation': true,
+  'session.setupDistrict': true,
+  'session.login': true,
+  'session.lock': true,
+  'case.create': true,
+  'case.get': true,
+  'case.update': true,
+  'case.list': true,
+  'user.list': true,
+  'user.add': true,
+  'user.setPassphrase': true,
+  'user.remove': true,
+  'case.checklist': true,
+  'checklist.complete': true,
+  'due.list': true,
+  'settings.get': true,
+  'settings.set': true,
+  'bundle.status': true,
+  'case.messages': true,
+  'district.status': true,
+  'district.notes': true,
+  'district.addNote': true,
+  'bundle.export': true,
+  'bundle.pinDistrict': true,
+  'bundle.stationKeyFile': true,
+  'receipt.import': true,
+};
+
+export const BRIDGE_METHODS = Object.keys(METHOD_SET) as ApiMethod[];
 
 const known: ReadonlySet<string> = new Set(BRIDGE_METHODS);
 
