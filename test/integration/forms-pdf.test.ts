@@ -113,6 +113,18 @@ describe.each(every)('the %s form in %s', (form, lang) => {
   });
 });
 
+describe('both languages side by side (a station may prefer columns to stacking)', () => {
+  it('prints the guardian notice in two columns inside the page, with the Nastaliq embedded', async () => {
+    const out = join(dir, 'guardian-notice-side.pdf');
+    const [side] = await printForms(session, [{ request: { caseId: cases.juvenile, form: 'guardian-notice', lang: 'both', layout: 'side' }, out }], { printer, checkLayout: true });
+    expect(side!.layout).toEqual([]);
+    expect(side!.pages).toBe(1);
+    expect(pdfFonts(out).some((f) => f.includes('NotoNastaliqUrdu'))).toBe(true);
+    const words = pdfWords(out);
+    expect(words.every((w) => w.xMin >= 0 && w.xMax <= w.pageWidth && w.yMin >= 0 && w.yMax <= w.pageHeight)).toBe(true);
+  });
+});
+
 describe('checking a paper copy later', () => {
   it('says which revision a paper shows once the case has moved on, from the digest recorded when it was printed', () => {
     const paper = decodeQr(pageImage(printed.get('guardian-notice-en')!.path, join(dir, 'later-qr'), 150))!;
@@ -137,7 +149,7 @@ describe('checking a paper copy later', () => {
 
   it('audits prints and checks with the digest and revision, never a name', () => {
     const rows = session.register.audit.recent(500).filter((r) => r.action === 'form.print' || r.action === 'print.verify');
-    expect(rows.filter((r) => r.action === 'form.print')).toHaveLength(FORM_NAMES.length * FORM_LANGS.length);
+    expect(rows.filter((r) => r.action === 'form.print')).toHaveLength(FORM_NAMES.length * FORM_LANGS.length + 1);
     const print = JSON.parse(rows.find((r) => r.action === 'form.print')!.details);
     expect(print).toMatchObject({ revision: 1, digest: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), output: 'pdf' });
     const all = rows.map((r) => r.details).join('\n');
