@@ -10,6 +10,7 @@ import { CaseView } from './screens/CaseView.js';
 import { DueBoard } from './screens/DueBoard.js';
 import { LoginScreen } from './screens/Login.js';
 import { RegisterList } from './screens/RegisterList.js';
+import { PrintFormScreen } from './screens/PrintForm.js';
 import { SettingsScreen } from './screens/Settings.js';
 import { StationsScreen } from './screens/Stations.js';
 import { SetupScreen } from './screens/Setup.js';
@@ -24,7 +25,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'settings' }
   | { name: 'bundles' }
-  | { name: 'stations' };
+  | { name: 'stations' }
+  | { name: 'print'; id: string };
 
 /** Navigation that asks before throwing away unsaved form entries. */
 export type Navigate = (route: Route) => void;
@@ -132,6 +134,7 @@ export function App() {
         {route.name === 'edit' && <CaseFormScreen key={`edit-${route.id}`} caseId={route.id} navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} atDistrict={atDistrict} />}
         {route.name === 'stations' && <StationsScreen />}
+        {route.name === 'print' && <PrintFormScreen key={route.id} caseId={route.id} navigate={navigate} />}
         {route.name === 'users' && <UsersScreen currentUser={status.user.username} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'bundles' && <BundlesScreen />}

@@ -7,6 +7,8 @@ import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
+import { renderFormHtml } from './forms.js';
+import { FORM_NAMES, type FormName } from '../forms/types.js';
 import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
 import { initDistrict, initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
@@ -133,6 +135,10 @@ export class ApiHost {
       return { fileName, content, fingerprint };
     },
     'receipt.import': (input) => importReceiptFrom(this.requireSession(), input.content, input.name),
+    'form.html': (input) => {
+      if (!(FORM_NAMES as readonly string[]).includes(input.form)) throw new AppError('INVALID_INPUT', `form: one of ${FORM_NAMES.join(', ')}`);
+      return { html: renderFormHtml(this.requireSession(), input.caseId, input.form as FormName, input.lang, { layout: input.layout, preview: input.preview }) };
+    },
     'case.messages': (input) => districtMessagesFor(this.requireSession(), input.id),
     'district.status': (input) => stationStatusBoard(this.requireSession(), input),
     'district.notes': (input) => districtNotes(this.requireSession(), input.caseId),

@@ -214,3 +214,19 @@ test('district link: pin the district key, export a bundle the district imports,
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('print: an unsigned preview of a form, then the signed copy for the print dialog', async ({ page, server }) => {
+  await unlock(page, server.url);
+  await page.getByTestId('register-rows').getByRole('listitem').first().click();
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await expect(page.getByRole('heading', { name: 'Print a form' })).toBeVisible();
+  const preview = page.frameLocator('iframe.form-preview');
+  await expect(preview.locator('body')).toContainText(/QTA01-\d{4}-0001/);
+  await expect(preview.locator('body')).toContainText('PREVIEW');
+  await page.getByLabel('Form', { exact: true }).selectOption('guardian-notice');
+  await page.getByLabel('Language').selectOption('ur');
+  await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
+  await screenshot(page, 'print-preview-ur');
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await expect(preview.locator('body')).not.toContainText('PREVIEW');
+});

@@ -28,6 +28,7 @@ const METHOD_SET: Record<ApiMethod, true> = {
   'settings.get': true,
   'settings.set': true,
   'bundle.status': true,
+  'form.html': true,
   'case.messages': true,
   'district.status': true,
   'district.notes': true,

@@ -49,6 +49,7 @@ export function CaseView({ id, navigate, atDistrict = false }: { id: string; nav
           {t('caseView.revision', { revision: record.revision })} · {t('caseView.reported', { at: showTime(record.reportedAt) })}
         </span>
         {atDistrict ? <span className="badge">{t('district.readOnly')}</span> : <button type="button" onClick={() => navigate({ name: 'edit', id: record.id })}>{t('caseView.edit')}</button>}
+        <button type="button" onClick={() => navigate({ name: 'print', id: record.id })}>{t('caseView.print')}</button>
       </div>
       <ErrorBanner error={error} />
       {atDistrict ? <DistrictNotesPanel caseId={record.id} /> : <DistrictMessagesPanel caseId={record.id} />}

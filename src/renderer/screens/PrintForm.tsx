@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FORM_NAMES, type FormName } from '../../forms/types.js';
+import type { Navigate } from '../App.js';
+import { call } from '../api-client.js';
+import { ErrorBanner, Field, Spinner } from '../components/ui.js';
+
+type Lang = 'en' | 'ur' | 'both';
+
+/**
+ * Print a form: an unsigned preview first (not audited), then "Print" fetches the signed copy (audited, with
+ * the QR seal of this revision) and opens the system print dialog on exactly that document.
+ */
+export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate: Navigate }) {
+  const { t, i18n } = useTranslation();
+  const [form, setForm] = useState<FormName>('intake');
+  const [lang, setLang] = useState<Lang>(i18n.language === 'ur' ? 'ur' : 'en');
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [printing, setPrinting] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    setHtml(null);
+    setError(null);
+    call('form.html', { caseId, form, lang, preview: true }).then((r) => setHtml(r.html), setError);
+  }, [caseId, form, lang]);
+
+  async function print() {
+    setPrinting(true);
+    setError(null);
+    try {
+      const { html: signed } = await call('form.html', { caseId, form, lang, preview: false });
+      const target = frame.current!;
+      target.onload = () => {
+        target.onload = null;
+        target.contentWindow?.print();
+        setPrinting(false);
+      };
+      target.srcdoc = signed;
+    } catch (e) {
+      setError(e);
+      setPrinting(false);
+    }
+  }
+
+  return (
+    <section className="print-form" aria-labelledby="print-title">
+      <div className="toolbar">
+        <button type="button" className="link-button" onClick={() => navigate({ name: 'case', id: caseId })}>{t('print.back')}</button>
+        <h1 id="print-title">{t('print.title')}</h1>
+        <Field label={t('print.form')}>
+          {({ id }) => (
+            <select id={id} value={form} onChange={(e) => setForm(e.target.value as FormName)}>
+              {FORM_NAMES.map((name) => <option key={name} value={name}>{t(`print.forms.${name}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('print.language')}>
+          {({ id }) => (
+            <select id={id} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+              <option value="en">English</option>
+              <option value="ur">اردو</option>
+              <option value="both">{t('print.both')}</option>
+            </select>
+          )}
+        </Field>
+        <button type="button" className="primary" disabled={!html || printing} onClick={() => void print()}>{t('print.print')}</button>
+      </div>
+      <p className="muted">{t('print.explain')}</p>
+      <ErrorBanner error={error} />
+      {!html && !error && <Spinner label={t('app.loading')} />}
+      {/* The form is its own document (embedded fonts, its own strict CSP); sandboxed, scripts off. */}
+      <iframe ref={frame} className="form-preview" title={t('print.preview')} sandbox="allow-same-origin allow-modals" srcDoc={html ?? ''} hidden={!html} />
+    </section>
+  );
+}
