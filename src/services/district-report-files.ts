@@ -1,6 +1,9 @@
 import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/node';
-import type { MonthlyReturn, ReturnCell, ReturnLang, ReturnTable } from '../core/returns/index.js';
-import { cellIn, returnAboutTable, returnDataTable, returnTables } from '../core/returns/index.js';
+import { AppError } from '../core/errors.js';
+import type { DistrictRow, DistrictRowData, MonthlyReturn, ReturnCell, ReturnLang, ReturnTable } from '../core/returns/index.js';
+import { cellIn, createMonthlyReturn, isMonth, monthBoundsUtc, returnAboutTable, returnDataTable, returnTables } from '../core/returns/index.js';
+import type { SqliteDatabase } from '../store/database.js';
+import { requirePermission, type Session } from './session.js';
 
 /**
  * The monthly return as files a CPU officer opens in Excel (issue 7, item 5). Both writers take their rows and
@@ -11,7 +14,44 @@ import { cellIn, returnAboutTable, returnDataTable, returnTables } from '../core
  *   UTF-8 with a byte-order mark so Excel reads the Urdu as Urdu rather than as mojibake.
  * - XLSX: an About sheet, one sheet per table (header row bold and frozen, column widths, the all-stations row
  *   bold) and the same long Data sheet; in Urdu every sheet runs right to left.
+ *
+ * And the reading side: the district register's `cases` rows streamed into the aggregator, one month through
+ * the reported_at index (about a thirtieth of the register), never the whole table in memory.
  */
+
+type CaseRowColumns = { stationCode: string; caseNumber: string; category: string; status: string; reportedAt: string; data: string };
+
+/**
+ * The district's case rows with their data parsed, one at a time: those reported in `month` (Asia/Karachi)
+ * through the reported_at index, or every row when no month is given.
+ */
+export function* districtRows(sqlite: SqliteDatabase, month?: string): Generator<DistrictRow> {
+  const columns = 'SELECT station_code AS stationCode, case_number AS caseNumber, category, status, reported_at AS reportedAt, data FROM cases';
+  const rows = month
+    ? (sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).iterate(monthBoundsUtc(month).from, monthBoundsUtc(month).to) as IterableIterator<CaseRowColumns>)
+    : (sqlite.prepare(columns).iterate() as IterableIterator<CaseRowColumns>);
+  for (const row of rows) yield { ...row, data: JSON.parse(row.data) as DistrictRowData };
+}
+
+/**
+ * The monthly return of a district register: every enrolled station listed (a station with no case this month
+ * shows zeros), the guardian target from the register's settings unless given.
+ */
+export function monthlyReturnFromRegister(session: Session, options: { month: string; asapTargetHours?: number }): MonthlyReturn {
+  if (session.register.info.kind !== 'district') throw new AppError('WRONG_REGISTER_KIND', '(needs a district register)');
+  requirePermission(session, 'case.read');
+  if (!isMonth(options.month)) throw new AppError('INVALID_INPUT', 'month: must be a month as YYYY-MM, e.g. 2026-11');
+  const sqlite = session.register.db.sqlite;
+  const stations = sqlite.prepare("SELECT DISTINCT peer_code FROM peer_keys WHERE peer_kind = 'station'").pluck().all() as string[];
+  const builder = createMonthlyReturn({
+    district: session.register.info.district,
+    month: options.month,
+    asapTargetHours: options.asapTargetHours ?? session.register.settings.read().asapTargetHours,
+    stations,
+  });
+  for (const row of districtRows(sqlite, options.month)) builder.add(row);
+  return builder.result();
+}
 
 const BOM = '\uFEFF';
 

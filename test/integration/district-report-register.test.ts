@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonthlyReturn, type DistrictRow } from '../../src/core/returns/index.js';
+import { initDistrict, initStation } from '../../src/services/register.js';
+import { districtRows, monthlyReturnFromRegister, toCsv } from '../../src/services/district-report-files.js';
+import type { Session } from '../../src/services/session.js';
+import { generateDistrict } from '../support/generate-district.js';
+import { PASSPHRASE, tempDir, testOptions } from '../support/register.js';
+import { NOVEMBER_ROWS } from '../unit/returns/fixture.js';
+
+/**
+ * The monthly return read from a real encrypted district register: rows inserted as the bundle importer
+ * stores them, one month read through the reported_at index, and the figures equal to the in-memory ones.
+ */
+
+let dir: ReturnType<typeof tempDir>;
+let session: Session;
+// Other stations than the hand-built QTA01 and QTA02, whose case numbers would collide.
+const generated = [...generateDistrict({ cases: 3_000, stationCodes: ['PSN01', 'PSN02', 'MST01', 'SBI01'], seed: 11 })];
+
+function insert(session: Session, rows: Array<DistrictRow & { id?: string }>): void {
+  const sqlite = session.register.db.sqlite;
+  const statement = sqlite.prepare(
+    `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, '', ?, 'import', ?, 'import')`,
+  );
+  sqlite.transaction(() => {
+    rows.forEach((row, i) => statement.run(row.id ?? `hand-${i}`, row.caseNumber, row.stationCode, row.category, row.status, row.reportedAt, JSON.stringify(row.data), row.reportedAt, row.reportedAt));
+  })();
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  ({ session } = await initDistrict({ path: join(dir.dir, 'district.db'), district: 'Quetta', username: 'cpu', passphrase: PASSPHRASE }, testOptions()));
+  insert(session, [...NOVEMBER_ROWS.slice(0, -1), ...generated]);
+});
+
+afterAll(() => {
+  session.register.close();
+  dir.cleanup();
+});
+
+function inMemory(month: string, rows: Iterable<DistrictRow>) {
+  const builder = createMonthlyReturn({ district: 'Quetta', month });
+  for (const row of rows) builder.add(row);
+  return builder.result();
+}
+
+describe('the monthly return from an encrypted district register', () => {
+  it('reads one month through the index and gets the figures of a whole-register scan', () => {
+    const month = '2026-11';
+    const oneMonth = [...districtRows(session.register.db.sqlite, month)];
+    const all = [...districtRows(session.register.db.sqlite)];
+    expect(all).toHaveLength(NOVEMBER_ROWS.length - 1 + generated.length);
+    expect(oneMonth.length).toBeLessThan(all.length / 10);
+    const fromMonth = inMemory(month, oneMonth);
+    const fromScan = inMemory(month, all);
+    expect(fromMonth.rows.outsideMonth).toBe(0);
+    expect(fromMonth.rows.counted).toBe(fromScan.rows.counted);
+    expect(fromMonth.stations).toEqual(fromScan.stations);
+    expect(fromMonth.total).toEqual(fromScan.total);
+    // And the same as the rows never stored: the JSON round trip loses nothing the return reads.
+    expect(fromMonth.total).toEqual(inMemory(month, [...NOVEMBER_ROWS, ...generated]).total);
+  });
+
+  it('keeps 23:30 on the last day of the month and leaves 00:30 on the first of the next to it', () => {
+    const november = [...districtRows(session.register.db.sqlite, '2026-11')].map((r) => r.caseNumber);
+    expect(november).toContain('QTA01-2026-0002');
+    expect(november).not.toContain('QTA01-2026-0008');
+    expect([...districtRows(session.register.db.sqlite, '2026-12')].map((r) => r.caseNumber)).toContain('QTA01-2026-0008');
+  });
+
+  it('gives the return of a register with its district name and the hand-worked November figures', () => {
+    const result = monthlyReturnFromRegister(session, { month: '2026-11' });
+    expect(result.district).toBe('Quetta');
+    const qta01 = result.stations.find((s) => s.stationCode === 'QTA01')!;
+    expect(qta01.production.within24h).toEqual({ count: 2, of: 3, percent: 66.7 });
+    expect(qta01.lockupOrJail).toEqual({ count: 2, of: 3, heinous: 1 });
+    expect(toCsv(result, 'ur')).toContain('تمام تھانے');
+  });
+
+  it('refuses a station register and a month that is not one', async () => {
+    expect(() => monthlyReturnFromRegister(session, { month: 'November' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    const { session: station } = await initStation(
+      { path: join(dir.dir, 'station.db'), stationCode: 'QTA01', stationName: 'Civil Lines', district: 'Quetta', username: 'incharge', passphrase: PASSPHRASE },
+      testOptions(),
+    );
+    try {
+      expect(() => monthlyReturnFromRegister(station, { month: '2026-11' })).toThrow(expect.objectContaining({ code: 'WRONG_REGISTER_KIND' }));
+    } finally {
+      station.register.close();
+    }
+  });
+});
