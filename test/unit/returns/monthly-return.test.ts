@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalInstant,
   createComplianceSeries,
   createMonthlyReturn,
   karachiMonthOf,
@@ -32,6 +33,13 @@ describe('Karachi calendar months', () => {
     expect(karachiMonthOf(karachi('2026-11-30T23:30:00'))).toBe('2026-11');
     expect(karachiMonthOf(karachi('2026-12-01T00:30:00'))).toBe('2026-12');
     expect(karachi('2026-12-01T00:30:00')).toBe('2026-11-30T19:30:00.000Z');
+  });
+
+  it('compares instants as canonical UTC strings, converting any other offset form', () => {
+    expect(canonicalInstant('2026-11-30T18:30:00.000Z')).toBe('2026-11-30T18:30:00.000Z');
+    expect(canonicalInstant('2026-11-30T23:30:00+05:00')).toBe('2026-11-30T18:30:00.000Z');
+    expect(canonicalInstant('2026-11-30T18:30:00Z')).toBe('2026-11-30T18:30:00.000Z');
+    expect(canonicalInstant('last Tuesday')).toBeNull();
   });
 
   it('lists a range of months across a year end and refuses what is not a month', () => {
@@ -176,6 +184,15 @@ describe('the monthly return of a hand-built district (every figure worked out o
     expect(partial.rows.seen).toBe(5);
     expect(builder.result().total).toEqual(total);
     expect(builder.result().stations).toEqual(result.stations);
+  });
+
+  it('places a row written with a +05:00 offset by its Karachi date, and counts a row with no valid time as unreadable', () => {
+    const builder = createMonthlyReturn({ district: 'Quetta', month: '2026-11' });
+    const j2 = NOVEMBER_ROWS[1]!;
+    expect(builder.add({ ...j2, reportedAt: '2026-11-30T23:30:00+05:00' })).toBe(true);
+    expect(builder.add({ ...j2, reportedAt: '2026-12-01T00:30:00+05:00' })).toBe(false);
+    expect(builder.add({ ...j2, reportedAt: 'not a time' })).toBe(false);
+    expect(builder.result().rows).toEqual({ seen: 3, counted: 1, outsideMonth: 1, unreadable: 1 });
   });
 
   it('tells a caller which rows it would count, so it can skip parsing the rest', () => {
