@@ -1,4 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { AppError } from '../core/errors.js';
+import type { ReturnLang } from '../core/returns/index.js';
 import { addDistrictNote, stationStatusBoard } from '../services/district.js';
+import { monthlyReportHtml, monthlyReportPdf } from '../services/district-report.js';
+import { monthlyReturnFromRegister, toCsv, toXlsx } from '../services/district-report-files.js';
 import { db, positional, required, user, withSession, type Command } from './command.js';
 
 export const DISTRICT_COMMANDS: Record<string, Command> = {
@@ -26,4 +31,32 @@ export const DISTRICT_COMMANDS: Record<string, Command> = {
         return { json: note, text: `Note added to ${note.caseId}; it goes to the station with the next receipt.` };
       }),
   },
+};
+
+const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html'] as const;
+
+DISTRICT_COMMANDS['district report'] = {
+  usage: 'district report --db FILE [--user NAME] --month YYYY-MM [--json | --csv | --xlsx | --pdf | --html] [--lang en|ur] [--out FILE]',
+  options: { ...db, ...user, month: { type: 'string' }, csv: { type: 'boolean' }, xlsx: { type: 'boolean' }, pdf: { type: 'boolean' }, html: { type: 'boolean' }, lang: { type: 'string' }, out: { type: 'string' } },
+  run: (v) =>
+    withSession(v, async (session) => {
+      const month = required(v, 'month');
+      const lang = (v.lang ?? 'en') as ReturnLang;
+      if (lang !== 'en' && lang !== 'ur') throw new AppError('USAGE', '--lang must be en or ur.');
+      const format = REPORT_FORMATS.find((f) => f !== 'json' && v[f]) ?? 'json';
+      if (format !== 'json' && !v.out) throw new AppError('USAGE', `--${format} needs --out FILE.`);
+      const result = monthlyReturnFromRegister(session, { month });
+      const out = v.out as string | undefined;
+      const written = async (bytes: Uint8Array | string) => {
+        writeFileSync(out!, bytes);
+        return { json: { month, format, out }, text: `Monthly return for ${month} written to ${out}.` };
+      };
+      if (format === 'csv') return written(toCsv(result, lang));
+      if (format === 'xlsx') return written(await toXlsx(result, lang));
+      if (format === 'html') return written(monthlyReportHtml(session, month, lang));
+      if (format === 'pdf') return written((await monthlyReportPdf(session, month, lang)).pdf);
+      if (out) return written(JSON.stringify(result, null, 2));
+      const total = result.total;
+      return { json: result, text: `Monthly return for ${result.district}, ${month}: ${total.cases} cases. Use --json, --csv, --xlsx or --pdf for the whole return.` };
+    }),
 };

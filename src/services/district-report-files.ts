@@ -26,10 +26,15 @@ type CaseRowColumns = [stationCode: string, caseNumber: string, category: string
  * through the reported_at index, or every row when no month is given. Rows come from SQLite as arrays (raw),
  * a tenth cheaper than one object per row.
  */
-export function* districtRows(sqlite: SqliteDatabase, month?: string): Generator<DistrictRow> {
+export function districtRows(sqlite: SqliteDatabase, month?: string): Generator<DistrictRow> {
+  return month ? districtRowsBetween(sqlite, monthBoundsUtc(month)) : districtRowsBetween(sqlite);
+}
+
+/** Rows reported in [from, to) (UTC ISO strings), through the reported_at index; every row without bounds. */
+export function* districtRowsBetween(sqlite: SqliteDatabase, bounds?: { from: string; to: string }): Generator<DistrictRow> {
   const columns = 'SELECT station_code, case_number, category, status, reported_at, data FROM cases';
-  const rows = month
-    ? sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(monthBoundsUtc(month).from, monthBoundsUtc(month).to)
+  const rows = bounds
+    ? sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(bounds.from, bounds.to)
     : sqlite.prepare(columns).raw(true).iterate();
   for (const [stationCode, caseNumber, category, status, reportedAt, data] of rows as IterableIterator<CaseRowColumns>) {
     yield { stationCode, caseNumber, category, status, reportedAt, data: JSON.parse(data) as DistrictRowData };

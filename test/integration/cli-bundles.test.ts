@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,27 @@ describe('childdesk bundles and district CLI (one station and its district, in o
     const held = childdesk(['district', 'import', '--db', at('d.db'), at('b2.chd')]);
     expect(held.code).toBe(1);
     expect(held.stdout).toContain('b2.chd: revoked-key');
+  });
+});
+
+describe('childdesk district report', () => {
+  it('writes the monthly return as JSON, CSV, XLSX and a printable PDF with its charts', () => {
+    const json = childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', '--json']);
+    expect(json.code).toBe(0);
+    expect(json.json()).toMatchObject({ district: 'Quetta', month: '2026-11', total: { cases: 2 } });
+    expect(childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', '--csv', '--lang', 'ur', '--out', at('r.csv')]).code).toBe(0);
+    expect(readFileSync(at('r.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    expect(childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', '--xlsx', '--out', at('r.xlsx')]).code).toBe(0);
+    expect(readFileSync(at('r.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', '--html', '--lang', 'ur', '--out', at('r.html')]).code).toBe(0);
+    const html = readFileSync(at('r.html'), 'utf8');
+    expect(html).toContain('dir="rtl"');
+    expect(html).toContain('<svg');
+    const pdf = childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', '--pdf', '--out', at('r.pdf')]);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(readFileSync(at('r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-13']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/month/);
   });
 });

@@ -1,0 +1,54 @@
+import { createComplianceSeries, isMonth, monthBoundsUtc, monthRange, type ComplianceSeries, type MonthlyReturn, type ReturnLang } from '../core/returns/index.js';
+import { AppError } from '../core/errors.js';
+import { formatKarachi } from '../core/time.js';
+import { embeddedFontCss } from '../forms/font-loader.js';
+import { FormPrinter } from '../forms/pdf.js';
+import { renderReturnDocument } from '../forms/return-document.js';
+import { districtRowsBetween, monthlyReturnFromRegister } from './district-report-files.js';
+import { requirePermission, type Session } from './session.js';
+
+/**
+ * The district's monthly return with the twelve months of history its charts show, and the return as a
+ * printable document (HTML, or PDF through Chromium like the case forms).
+ */
+
+export type MonthlyReport = { result: MonthlyReturn; series: ComplianceSeries };
+
+const HISTORY_MONTHS = 12;
+
+function earlierMonth(month: string, back: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function monthlyReport(session: Session, month: string): MonthlyReport {
+  if (!isMonth(month)) throw new AppError('INVALID_INPUT', 'month: must be a month as YYYY-MM, e.g. 2026-11');
+  const result = monthlyReturnFromRegister(session, { month });
+  const months = monthRange(earlierMonth(month, HISTORY_MONTHS - 1), month);
+  const builder = createComplianceSeries({ months, asapTargetHours: result.asapTargetHours, stations: result.stations.map((s) => s.stationCode) });
+  // One indexed range read over the whole history rather than twelve.
+  const sqlite = session.register.db.sqlite;
+  const from = monthBoundsUtc(months[0]!).from;
+  const to = monthBoundsUtc(month).to;
+  for (const row of districtRowsBetween(sqlite, { from, to })) builder.add(row);
+  return { result, series: builder.result() };
+}
+
+export function monthlyReportHtml(session: Session, month: string, lang: ReturnLang): string {
+  requirePermission(session, 'form.print');
+  const { result, series } = monthlyReport(session, month);
+  return renderReturnDocument({ result, series, lang, printedBy: session.user.displayName, printedAt: formatKarachi(session.register.clock()) }, { fontCss: embeddedFontCss() });
+}
+
+/** The printed return as PDF; printing is audited like a case form (what and when, no case data). */
+export async function monthlyReportPdf(session: Session, month: string, lang: ReturnLang): Promise<{ pdf: Uint8Array; pages: number }> {
+  const html = monthlyReportHtml(session, month, lang);
+  const printer = await FormPrinter.launch();
+  try {
+    const { pdf, pages } = await printer.print(html);
+    session.register.audit.append({ action: 'form.print', actorId: session.user.id, details: { form: 'monthly-return', month, lang, pages } });
+    return { pdf, pages };
+  } finally {
+    await printer.close();
+  }
+}
