@@ -5,6 +5,7 @@ import { ROLES } from './roles.js';
 import type { Bilingual, RuleStatus } from './checklist/rules.js';
 import type { Evaluation, ObligationState } from './checklist/evaluate.js';
 import { settingsChangeSchema, type StationSettings } from './settings.js';
+import type { ComplianceSeries, MonthlyReturn } from './returns/types.js';
 import type { User } from './users.js';
 import { usernameSchema } from './users.js';
 
@@ -26,6 +27,11 @@ export type SessionInfo =
     };
 
 export type CaseListItem = CaseSummary;
+
+export type MatchSide = { caseId: string; caseNumber: string; stationCode: string; category: string };
+export type MatchSuggestion = MatchSide & { score: number; reasons: Array<{ factor: string; en: string; ur: string; weight: number }> };
+export type FoundWithSuggestions = { found: MatchSide; suggestions: MatchSuggestion[] };
+export type MonthlyReport = { result: MonthlyReturn; series: ComplianceSeries };
 
 export type DistrictMessage = { id: string; kind: 'follow_up' | 'referral_outcome' | 'match'; text: string; otherStation?: string; otherCaseNumber?: string; at: string };
 export type DistrictNote = { id: string; caseId: string; kind: 'follow_up' | 'referral_outcome'; text: string; createdAt: string; createdBy: string; sent: boolean };
@@ -121,6 +127,14 @@ export const apiContract = {
   'case.messages': method<DistrictMessage[]>()(z.object({ id: z.string().min(1).max(64) })),
   'district.status': method<StationStatus[]>()(z.object({ silentDays: z.number().int().min(1).max(365).optional() })),
   'district.notes': method<DistrictNote[]>()(z.object({ caseId: z.string().min(1).max(64) })),
+  'match.suggestions': method<FoundWithSuggestions[]>()(z.object({})),
+  'match.decide': method<{ decision: 'confirmed' | 'rejected' }>()(
+    z.object({ missingCaseId: z.string().min(1).max(64), foundCaseId: z.string().min(1).max(64), decision: z.enum(['confirmed', 'rejected']), score: z.number().min(0).max(1).optional() }),
+  ),
+  'report.monthly': method<MonthlyReport>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
+  'report.file': method<{ fileName: string; base64: string; mime: string }>()(
+    z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['csv', 'xlsx']), lang: z.enum(['en', 'ur']) }),
+  ),
   'district.addNote': method<DistrictNote>()(z.object({ caseId: z.string().min(1).max(64), kind: z.enum(['follow_up', 'referral_outcome']), text: z.string().max(2000) })),
   'bundle.export': method<ExportSummary>()(z.object({})),
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),

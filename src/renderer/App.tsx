@@ -10,6 +10,8 @@ import { CaseView } from './screens/CaseView.js';
 import { DueBoard } from './screens/DueBoard.js';
 import { LoginScreen } from './screens/Login.js';
 import { RegisterList } from './screens/RegisterList.js';
+import { MatchesScreen } from './screens/Matches.js';
+import { MonthlyReturnScreen } from './screens/MonthlyReturn.js';
 import { PrintFormScreen } from './screens/PrintForm.js';
 import { SettingsScreen } from './screens/Settings.js';
 import { StationsScreen } from './screens/Stations.js';
@@ -26,7 +28,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'bundles' }
   | { name: 'stations' }
-  | { name: 'print'; id: string };
+  | { name: 'print'; id: string }
+  | { name: 'matches' }
+  | { name: 'report' };
 
 /** Navigation that asks before throwing away unsaved form entries. */
 export type Navigate = (route: Route) => void;
@@ -115,6 +119,8 @@ export function App() {
         <nav aria-label="main">
           {navItem({ name: 'register' }, t('nav.register'))}
           {atDistrict && navItem({ name: 'stations' }, t('nav.stations'))}
+          {atDistrict && navItem({ name: 'matches' }, t('nav.matches'))}
+          {atDistrict && navItem({ name: 'report' }, t('nav.report'))}
           {!atDistrict && navItem({ name: 'due' }, t('nav.due'), 'Alt+D')}
           {!atDistrict && navItem({ name: 'new' }, t('nav.newCase'), 'Alt+N')}
           {canManageUsers && navItem({ name: 'users' }, t('nav.users'))}
@@ -134,6 +140,8 @@ export function App() {
         {route.name === 'edit' && <CaseFormScreen key={`edit-${route.id}`} caseId={route.id} navigate={navigate} setDirty={setDirty} district={status.register.district} />}
         {route.name === 'case' && <CaseView key={route.id} id={route.id} navigate={navigate} atDistrict={atDistrict} />}
         {route.name === 'stations' && <StationsScreen />}
+        {route.name === 'matches' && <MatchesScreen navigate={navigate} />}
+        {route.name === 'report' && <MonthlyReturnScreen />}
         {route.name === 'print' && <PrintFormScreen key={route.id} caseId={route.id} navigate={navigate} />}
         {route.name === 'users' && <UsersScreen currentUser={status.user.username} />}
         {route.name === 'settings' && <SettingsScreen />}

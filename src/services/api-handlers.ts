@@ -10,6 +10,9 @@ import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { renderFormHtml } from './forms.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
 import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
+import { monthlyReport } from './district-report.js';
+import { monthlyReturnFromRegister, toCsv, toXlsx } from './district-report-files.js';
+import { decideMatch, matchSuggestions } from './matching.js';
 import { initDistrict, initStation, login } from './register.js';
 import { parseInput, type Session } from './session.js';
 import { changeSettings, readSettings } from './settings.js';
@@ -142,6 +145,17 @@ export class ApiHost {
     'case.messages': (input) => districtMessagesFor(this.requireSession(), input.id),
     'district.status': (input) => stationStatusBoard(this.requireSession(), input),
     'district.notes': (input) => districtNotes(this.requireSession(), input.caseId),
+    'match.suggestions': () => matchSuggestions(this.requireSession()),
+    'match.decide': (input) => decideMatch(this.requireSession(), input),
+    'report.monthly': (input) => monthlyReport(this.requireSession(), input.month),
+    'report.file': async (input) => {
+      const session = this.requireSession();
+      const result = monthlyReturnFromRegister(session, { month: input.month });
+      const name = `return-${session.register.info.district}-${input.month}-${input.lang}`.replace(/[^\w.-]+/g, '_');
+      return input.format === 'csv'
+        ? { fileName: `${name}.csv`, base64: Buffer.from(toCsv(result, input.lang), 'utf8').toString('base64'), mime: 'text/csv' }
+        : { fileName: `${name}.xlsx`, base64: (await toXlsx(result, input.lang)).toString('base64'), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    },
     'district.addNote': (input) => addDistrictNote(this.requireSession(), input),
   };
 

@@ -1,4 +1,5 @@
-import { createComplianceSeries, isMonth, monthBoundsUtc, monthRange, type ComplianceSeries, type MonthlyReturn, type ReturnLang } from '../core/returns/index.js';
+import type { MonthlyReport } from '../core/api.js';
+import { createComplianceSeries, isMonth, monthBoundsUtc, monthRange, type ReturnLang } from '../core/returns/index.js';
 import { AppError } from '../core/errors.js';
 import { formatKarachi } from '../core/time.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
@@ -12,7 +13,6 @@ import { requirePermission, type Session } from './session.js';
  * printable document (HTML, or PDF through Chromium like the case forms).
  */
 
-export type MonthlyReport = { result: MonthlyReturn; series: ComplianceSeries };
 
 const HISTORY_MONTHS = 12;
 

@@ -33,8 +33,23 @@ test('district CPU: set up, import a station bundle, see the station board, read
     await writeStationKeyFile(station, join(dir, 'QTA01.pub'));
     await enrollStation(district, join(dir, 'QTA01.pub'));
     createCase(station, juvenileCase());
+    createCase(station, {
+      category: 'missing',
+      reportedAt: '2026-11-10T09:00:00+05:00',
+      child: { name: 'Zainab Bibi', fatherName: 'Muhammad Ali Kakar', gender: 'female', claimedAge: 9, district: 'Quetta' },
+      missing: { lastSeenAt: '2026-11-10T08:00:00+05:00', lastSeenPlace: 'Quetta bus stand' },
+    });
     await exportBundle(station, join(dir, 'b1.chd'));
     expect((await importBundles(district, [join(dir, 'b1.chd')]))[0]).toMatchObject({ code: 'ok' });
+    // A second station finds a girl who may be her.
+    const { session: pishin } = await initStation({ path: join(dir, 'p.db'), stationCode: 'PSN01', stationName: 'Pishin City', district: 'Quetta', username: 'incharge', passphrase: PASSPHRASE }, { scrypt: FAST_TEST_SCRYPT });
+    await pinDistrict(pishin, join(dir, 'district.pub'));
+    await writeStationKeyFile(pishin, join(dir, 'PSN01.pub'));
+    await enrollStation(district, join(dir, 'PSN01.pub'));
+    createCase(pishin, { category: 'found', reportedAt: '2026-11-14T16:00:00+05:00', child: { name: 'زینب', fatherName: 'محمد علی', gender: 'female', claimedAge: 10, district: 'Pishin' } });
+    await exportBundle(pishin, join(dir, 'p1.chd'));
+    expect((await importBundles(district, [join(dir, 'p1.chd')]))[0]).toMatchObject({ code: 'ok' });
+    pishin.register.close();
     district.register.close();
     station.register.close();
   } finally {
@@ -49,9 +64,10 @@ test('district CPU: set up, import a station bundle, see the station board, read
 
   await page.getByRole('button', { name: 'Register' }).click();
   const rows = page.getByTestId('register-rows').getByRole('listitem');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('name withheld (JJSA s.13)');
-  await rows.first().click();
+  await expect(rows).toHaveCount(3);
+  const juvenile = rows.filter({ hasText: 'Juvenile accused' });
+  await expect(juvenile).toContainText('name withheld (JJSA s.13)');
+  await juvenile.click();
   await expect(page.getByText('Station record (read-only at the district)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.locator('li[data-rule="A6"]')).toBeVisible();
@@ -67,5 +83,26 @@ test('district CPU: set up, import a station bundle, see the station board, read
   await screenshot(page, 'district-case-ur');
   await page.getByRole('button', { name: 'تھانے' }).click();
   await screenshot(page, 'district-stations-ur');
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // Missing and found across stations: the found girl at PSN01 may be the girl missing from QTA01.
+  await page.getByRole('button', { name: 'Matches' }).click();
+  const suggestion = page.locator('li[data-found^="PSN01-"] li[data-missing^="QTA01-"]');
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion).toContainText('names sound alike');
+  await screenshot(page, 'district-matches-en');
+  await suggestion.getByRole('button', { name: 'Same child', exact: true }).click();
+  await expect(page.getByText('Confirmed. Both stations will be told in their next receipts.')).toBeVisible();
+  await expect(page.getByText('No suggestions now.')).toBeVisible();
+
+  // The monthly return: charts and tables for November 2026, in English and Urdu.
+  await page.getByRole('button', { name: 'Monthly return' }).click();
+  await page.getByLabel('Month', { exact: true }).fill('2026-11');
+  await expect(page.getByTestId('return-charts').locator('svg')).toHaveCount(3);
+  await expect(page.locator('.return-table').first()).toContainText('QTA01');
+  await screenshot(page, 'district-return-en');
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await expect(page.getByRole('heading', { name: 'ماہانہ گوشوارہ' })).toBeVisible();
+  await screenshot(page, 'district-return-ur');
   await page.getByRole('button', { name: 'English' }).click();
 });

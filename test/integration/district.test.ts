@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle, importBundles, importReceipt, revokeStationKey, writeReceipt } from '../../src/services/bundles.js';
 import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from '../../src/services/district.js';
+import { createCase } from '../../src/services/cases.js';
+import { decideMatch, matchSuggestions } from '../../src/services/matching.js';
 import type { Session } from '../../src/services/session.js';
 import { addCases, exchangeKeys, newStationNamed, stationAndDistrict } from '../support/bundles.js';
 import { tempDir } from '../support/register.js';
@@ -84,5 +86,43 @@ describe('station status board', () => {
     const silent = stationStatusBoard(district, { silentDays: 14 }, later).find((s) => s.stationCode === 'QTA01')!;
     expect(silent).toMatchObject({ daysSilent: 20, advice: [{ code: 'silent' }] });
     expect(stationStatusBoard(district, { silentDays: 30 }, later).find((s) => s.stationCode === 'QTA01')!.advice).toEqual([]);
+  });
+});
+
+describe('missing and found children across stations', () => {
+  it('suggests the missing child for a child found at another station, remembers the decision, and tells both stations', async () => {
+    const other = await newStationNamed(dir, 'PSN01');
+    open.push(other);
+    await exchangeKeys(dir, other, district);
+    const missingId = createCase(station, {
+      category: 'missing',
+      reportedAt: '2026-11-10T09:00:00+05:00',
+      child: { name: 'Zainab Bibi', fatherName: 'Muhammad Ali Kakar', gender: 'female', claimedAge: 9, district: 'Quetta' },
+      guardian: { name: 'Muhammad Ali Kakar', relation: 'father', phone: '0300-1234567' },
+      missing: { lastSeenAt: '2026-11-10T08:00:00+05:00', lastSeenPlace: 'Quetta bus stand' },
+    }).id;
+    createCase(station, { category: 'missing', reportedAt: '2026-11-10T09:00:00+05:00', child: { name: 'Bilal Ahmed', fatherName: 'Noor Ahmed', gender: 'male', claimedAge: 12 }, missing: { lastSeenAt: '2026-11-09T08:00:00+05:00' } });
+    const foundId = createCase(other, {
+      category: 'found',
+      reportedAt: '2026-11-14T16:00:00+05:00',
+      child: { name: 'زینب', fatherName: 'محمد علی', gender: 'female', claimedAge: 10, district: 'Pishin' },
+    }).id;
+    await sendBundle(station, 'missing');
+    await sendBundle(other, 'found');
+
+    const [first] = matchSuggestions(district);
+    expect(first!.found).toMatchObject({ caseId: foundId, stationCode: 'PSN01' });
+    expect(first!.suggestions[0]).toMatchObject({ caseId: missingId, stationCode: 'QTA01' });
+    expect(first!.suggestions[0]!.reasons.map((r) => r.en).join(' ')).not.toMatch(/Zainab|زینب/);
+
+    decideMatch(district, { missingCaseId: missingId, foundCaseId: foundId, decision: 'confirmed', score: first!.suggestions[0]!.score });
+    expect(matchSuggestions(district).flatMap((f) => f.suggestions).map((s) => s.caseId)).not.toContain(missingId);
+    expect(() => decideMatch(district, { missingCaseId: missingId, foundCaseId: foundId, decision: 'rejected' })).toThrow(/already decided/);
+
+    for (const [session, code, own, otherNumber] of [[station, 'QTA01', missingId, 'PSN01-'], [other, 'PSN01', foundId, 'QTA01-']] as const) {
+      await writeReceipt(district, code, join(dir, `${code}-receipt.json`));
+      expect(await importReceipt(session, join(dir, `${code}-receipt.json`))).toMatchObject({ matches: 1 });
+      expect(districtMessagesFor(session, own)).toEqual([expect.objectContaining({ kind: 'match', otherCaseNumber: expect.stringContaining(otherNumber) })]);
+    }
   });
 });

@@ -12,7 +12,7 @@ export const en = {
     unsavedLeave: 'You have unsaved changes. Leave this page and lose them?',
     skipToContent: 'Skip to content',
   },
-  nav: { register: 'Register', newCase: 'New case', due: 'Due now', users: 'Users', settings: 'Settings', bundles: 'District link', stations: 'Stations' },
+  nav: { register: 'Register', newCase: 'New case', due: 'Due now', users: 'Users', settings: 'Settings', bundles: 'District link', stations: 'Stations', matches: 'Matches', report: 'Monthly return' },
   roles: { desk_officer: 'Desk officer', station_incharge: 'Station in-charge', district_officer: 'District CPU officer' },
   setup: {
     title: 'Set up this station',
@@ -301,6 +301,24 @@ export const en = {
       'missing-report': 'Missing child report',
       handover: 'Recovery and hand-over receipt',
     },
+  },
+  matches: {
+    title: 'Missing and found children',
+    explain: 'A child found at one station may be a child reported missing at another. Names are compared in Urdu and Roman script; check the two case records before you confirm. A decision is remembered and never asked again; confirmed matches go to both stations with their next receipts.',
+    none: 'No suggestions now.',
+    found: 'Found child',
+    mayBe: 'may be the missing child',
+    confirm: 'Same child',
+    reject: 'Not the same child',
+    confirmedNote: 'Confirmed. Both stations will be told in their next receipts.',
+    rejectedNote: 'Rejected. This pair will not be suggested again.',
+  },
+  report: {
+    title: 'Monthly return',
+    month: 'Month',
+    csv: 'Save CSV',
+    xlsx: 'Save Excel',
+    explain: 'Children by category, gender and age; custody compliance; bail and diversion; missing children; referrals, per station. Print it with childdesk district report --pdf.',
   },
   settings: {
     title: 'Station settings',

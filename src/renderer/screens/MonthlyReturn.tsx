@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MonthlyReport } from '../../core/api.js';
+import { cellIn, returnTables } from '../../core/returns/index.js';
+import { CategoryChart, ComplianceChart, MissingRecoveredChart } from '../../forms/charts/index.js';
+import { call } from '../api-client.js';
+import { ErrorBanner, Field, Spinner } from '../components/ui.js';
+import { isoToKarachiLocal } from '../../core/time.js';
+
+function thisMonth(): string {
+  return isoToKarachiLocal(new Date().toISOString()).slice(0, 7);
+}
+
+function download(fileName: string, base64: string, mime: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** The district's monthly return on screen: charts first, then the same tables the CSV, XLSX and print carry. */
+export function MonthlyReturnScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ur' ? 'ur' : 'en';
+  const [month, setMonth] = useState(thisMonth);
+  const [report, setReport] = useState<MonthlyReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setReport(null);
+    if (/^\d{4}-\d{2}$/.test(month)) call('report.monthly', { month }).then(setReport, setError);
+  }, [month]);
+
+  const save = (format: 'csv' | 'xlsx') =>
+    call('report.file', { month, format, lang }).then((file) => download(file.fileName, file.base64, file.mime), setError);
+
+  return (
+    <section className="monthly-return" aria-labelledby="return-title">
+      <div className="toolbar">
+        <h1 id="return-title">{t('report.title')}</h1>
+        <Field label={t('report.month')}>{({ id }) => <input id={id} type="month" dir="ltr" value={month} onChange={(e) => setMonth(e.target.value)} />}</Field>
+        <button type="button" onClick={() => void save('csv')} disabled={!report}>{t('report.csv')}</button>
+        <button type="button" onClick={() => void save('xlsx')} disabled={!report}>{t('report.xlsx')}</button>
+      </div>
+      <p className="muted">{t('report.explain')}</p>
+      <ErrorBanner error={error} />
+      {!report ? (
+        <Spinner label={t('app.loading')} />
+      ) : (
+        <>
+          <div className="charts" data-testid="return-charts">
+            <CategoryChart counts={report.result.total.byCategory} lang={lang} width={520} height={280} />
+            <MissingRecoveredChart points={report.series.missing} lang={lang} width={520} height={280} />
+            <ComplianceChart series={report.series} lang={lang} width={1060} height={380} />
+          </div>
+          {returnTables(report.result).map((table) => (
+            <section key={table.id} className="panel return-table">
+              <h2>{table.title[lang]}</h2>
+              <div className="table-scroll">
+                <table className="due-table">
+                  <thead>
+                    <tr>{table.columns.map((c) => <th key={c.key}>{c.label[lang]}</th>)}</tr>
+                  </thead>
+                  <tbody>
+                    {table.rows.map((row, r) => (
+                      <tr key={r}>{row.map((cell, c) => <td key={c}>{cellIn(cell, lang) ?? ''}</td>)}</tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {table.note[lang] && <p className="muted small">{table.note[lang]}</p>}
+            </section>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
