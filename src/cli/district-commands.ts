@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { AppError } from '../core/errors.js';
 import type { ReturnLang } from '../core/returns/index.js';
 import { addDistrictNote, stationStatusBoard } from '../services/district.js';
+import { decideMatch, matchSuggestions } from '../services/matching.js';
 import { monthlyReportHtml, monthlyReportPdf } from '../services/district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from '../services/district-report-files.js';
 import { db, positional, required, user, withSession, type Command } from './command.js';
@@ -58,5 +59,31 @@ DISTRICT_COMMANDS['district report'] = {
       if (out) return written(JSON.stringify(result, null, 2));
       const total = result.total;
       return { json: result, text: `Monthly return for ${result.district}, ${month}: ${total.cases} cases. Use --json, --csv, --xlsx or --pdf for the whole return.` };
+    }),
+};
+
+DISTRICT_COMMANDS['district matches'] = {
+  usage: 'district matches --db FILE [--user NAME] [--json]   (found children that may be missing children of other stations)',
+  options: { ...db, ...user },
+  run: (v) =>
+    withSession(v, async (session) => {
+      const list = matchSuggestions(session);
+      const text = list
+        .map(({ found, suggestions }) =>
+          [`${found.caseNumber} (${found.category}) may be:`, ...suggestions.map((s) => `  ${s.caseNumber}  ${Math.round(s.score * 100)}%  ${s.reasons.map((r) => r.en).join('; ')}`)].join('\n'),
+        )
+        .join('\n');
+      return { json: list, text: text || 'No suggestions now.' };
+    }),
+};
+
+DISTRICT_COMMANDS['district match'] = {
+  usage: 'district match --db FILE [--user NAME] MISSING_CASE FOUND_CASE --confirm|--reject   (remembered; confirmed pairs go to both stations)',
+  options: { ...db, ...user, confirm: { type: 'boolean' }, reject: { type: 'boolean' } },
+  run: (v, args) =>
+    withSession(v, async (session) => {
+      if (Boolean(v.confirm) === Boolean(v.reject)) throw new AppError('USAGE', 'Give exactly one of --confirm or --reject.');
+      const result = decideMatch(session, { missingCaseId: positional(args, 0, 'MISSING_CASE'), foundCaseId: positional(args, 1, 'FOUND_CASE'), decision: v.confirm ? 'confirmed' : 'rejected' });
+      return { json: result, text: result.decision === 'confirmed' ? 'Confirmed: both stations are told in their next receipts.' : 'Rejected: this pair will not be suggested again.' };
     }),
 };

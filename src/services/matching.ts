@@ -74,10 +74,14 @@ export const decisionSchema = z.object({
 export function decideMatch(session: Session, input: unknown): { decision: 'confirmed' | 'rejected' } {
   requireDistrict(session);
   requirePermission(session, 'district.annotate');
-  const { missingCaseId, foundCaseId, decision, score } = parseInput(decisionSchema, input, 'decision');
+  const parsed = parseInput(decisionSchema, input, 'decision');
+  const { decision, score } = parsed;
   const { register } = session;
-  const exists = register.db.sqlite.prepare("SELECT COUNT(*) FROM cases WHERE id IN (?, ?) AND category IN ('missing', 'found', 'at_risk')").pluck().get(missingCaseId, foundCaseId) as number;
-  if (exists !== 2) throw new AppError('NOT_FOUND', '(both cases must be missing, found or at-risk children of this district)');
+  // Case numbers or record ids, as a person or the UI gives them.
+  const resolve = register.db.sqlite.prepare("SELECT id FROM cases WHERE (id = ? OR case_number = ?) AND category IN ('missing', 'found', 'at_risk')").pluck();
+  const missingCaseId = resolve.get(parsed.missingCaseId, parsed.missingCaseId) as string | undefined;
+  const foundCaseId = resolve.get(parsed.foundCaseId, parsed.foundCaseId) as string | undefined;
+  if (!missingCaseId || !foundCaseId) throw new AppError('NOT_FOUND', '(both cases must be missing, found or at-risk children of this district)');
   if (decidedPairs(session).has(`${missingCaseId}|${foundCaseId}`)) throw new AppError('STALE_REVISION', '(this pair was already decided)');
   const at = register.clock().toISOString();
   register.db.sqlite.transaction(() => {
