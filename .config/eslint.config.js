@@ -1,9 +1,16 @@
 // Lint enforces the layering of DESIGN.md: dependencies point one way,
 // core <- store/bundle/forms <- services <- {main, cli, devserver}; renderer -> core and forms only.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'zlib', 'stream', 'util', 'url'];
+// Every Node built-in, bare or with a sub-path ('fs/promises'), with or without the node: prefix.
+const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
+// Browser and Node globals that would tie core to one platform.
+const platformGlobals = [
+  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch',
+  'XMLHttpRequest', 'globalThis', 'self', 'process', 'Buffer', 'require', '__dirname', '__filename',
+];
 const banned = (patterns, message) => ({ group: patterns, message });
 
 const layer = (files, groups) => ({
@@ -39,7 +46,14 @@ export default tseslint.config(
     files: ['src/core/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': ['error', ...platformGlobals],
+    },
+  },
+  {
+    // The renderer is a sandboxed page: Node's globals do not exist there.
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
     },
   },
   layer(['src/store/**', 'src/bundle/**', 'src/forms/**'], [
