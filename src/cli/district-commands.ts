@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { ReturnLang } from '../core/returns/index.js';
 import { addDistrictNote, stationStatusBoard } from '../services/district.js';
@@ -35,31 +36,51 @@ export const DISTRICT_COMMANDS: Record<string, Command> = {
 };
 
 const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'html'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Text formats go to stdout when no --out is given; binary ones to a file named after the district and month. */
+const BINARY_FORMATS = new Set<ReportFormat>(['xlsx', 'pdf']);
+
+/**
+ * The default file of a binary return: `<district>-<YYYY-MM>.<ext>` in the current folder. Only the district
+ * and the month are in the name (never a child's name); characters a file system may refuse become "-".
+ */
+export function defaultReportFile(district: string, month: string, format: ReportFormat): string {
+  const slug = district.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'district';
+  return resolve(process.cwd(), `${slug}-${month}.${format}`);
+}
 
 DISTRICT_COMMANDS['district report'] = {
-  usage: 'district report --db FILE [--user NAME] --month YYYY-MM [--json | --csv | --xlsx | --pdf | --html] [--lang en|ur] [--out FILE]',
+  usage: 'district report --db FILE [--user NAME] --month YYYY-MM [--json | --csv | --xlsx | --pdf | --html] [--lang en|ur] [--out FILE]   (one format; json, csv and html go to stdout without --out, xlsx and pdf to DISTRICT-MONTH.EXT)',
   options: { ...db, ...user, month: { type: 'string' }, csv: { type: 'boolean' }, xlsx: { type: 'boolean' }, pdf: { type: 'boolean' }, html: { type: 'boolean' }, lang: { type: 'string' }, out: { type: 'string' } },
-  run: (v) =>
-    withSession(v, async (session) => {
-      const month = required(v, 'month');
-      const lang = (v.lang ?? 'en') as ReturnLang;
-      if (lang !== 'en' && lang !== 'ur') throw new AppError('USAGE', '--lang must be en or ur.');
-      const format = REPORT_FORMATS.find((f) => f !== 'json' && v[f]) ?? 'json';
-      if (format !== 'json' && !v.out) throw new AppError('USAGE', `--${format} needs --out FILE.`);
+  run: (v) => {
+    // Checked before the passphrase is asked for: a wrong command line should not cost a login.
+    const chosen = REPORT_FORMATS.filter((f) => v[f]);
+    if (chosen.length > 1) throw new AppError('USAGE', `Give one format at a time, not ${chosen.map((f) => `--${f}`).join(' and ')}.`);
+    const format: ReportFormat = chosen[0] ?? 'json';
+    const lang = (v.lang ?? 'en') as ReturnLang;
+    if (lang !== 'en' && lang !== 'ur') throw new AppError('USAGE', '--lang must be en or ur.');
+    const month = required(v, 'month');
+    return withSession(v, async (session) => {
       const result = monthlyReturnFromRegister(session, { month });
-      const out = v.out as string | undefined;
-      const written = async (bytes: Uint8Array | string) => {
-        writeFileSync(out!, bytes);
+      const out = (v.out as string | undefined) ?? (BINARY_FORMATS.has(format) ? defaultReportFile(result.district, month, format) : undefined);
+      const emit = (bytes: Uint8Array | string) => {
+        if (out === undefined) {
+          // console.log ends the output with a newline: the CSV's own last CRLF is dropped so no blank row follows.
+          const text = typeof bytes === 'string' ? bytes.replace(/\r?\n$/, '') : '';
+          return { json: result, text };
+        }
+        writeFileSync(out, bytes);
         return { json: { month, format, out }, text: `Monthly return for ${month} written to ${out}.` };
       };
-      if (format === 'csv') return written(toCsv(result, lang));
-      if (format === 'xlsx') return written(await toXlsx(result, lang));
-      if (format === 'html') return written(monthlyReportHtml(session, month, lang));
-      if (format === 'pdf') return written((await monthlyReportPdf(session, month, lang)).pdf);
-      if (out) return written(JSON.stringify(result, null, 2));
+      if (format === 'csv') return emit(toCsv(result, lang));
+      if (format === 'xlsx') return emit(await toXlsx(result, lang));
+      if (format === 'html') return emit(monthlyReportHtml(session, month, lang));
+      if (format === 'pdf') return emit((await monthlyReportPdf(session, month, lang)).pdf);
+      if (out) return emit(JSON.stringify(result, null, 2));
       const total = result.total;
-      return { json: result, text: `Monthly return for ${result.district}, ${month}: ${total.cases} cases. Use --json, --csv, --xlsx or --pdf for the whole return.` };
-    }),
+      return { json: result, text: `Monthly return for ${result.district}, ${month}: ${total.cases} cases. Use --json, --csv, --html, --xlsx or --pdf for the whole return.` };
+    });
+  },
 };
 
 DISTRICT_COMMANDS['district matches'] = {

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSPHRASE, tempDir } from '../support/register.js';
+
+const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+let dir: string;
+let cleanup: () => void;
+const at = (name: string) => join(dir, name);
+
+/** childdesk run from the temporary folder, so default file names land there. */
+function childdesk(args: string[]): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHILDDESK_PASSPHRASE: PASSPHRASE, CHILDDESK_USER: undefined } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const report = (...flags: string[]) => childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', ...flags]);
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  expect(childdesk(['district', 'init', '--db', at('d.db'), '--district', 'Quetta City', '--user', 'cpu']).code).toBe(0);
+});
+afterAll(() => cleanup());
+
+describe('childdesk district report, the flags as the issue writes them', () => {
+  it('--csv without --out writes the CSV to stdout', () => {
+    const run = report('--csv');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(run.stdout).toContain('\r\n');
+    expect(run.stdout.endsWith('\r\n\n')).toBe(false);
+  });
+
+  it('--html without --out writes the printable return to stdout', () => {
+    const run = report('--html', '--lang', 'ur');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('dir="rtl"');
+  });
+
+  it('--xlsx without --out writes <district>-<month>.xlsx in the current folder and prints its path', () => {
+    const run = report('--xlsx');
+    expect(run.code, run.stderr).toBe(0);
+    const file = at('Quetta-City-2026-11.xlsx');
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    expect(run.stdout).toContain(file);
+  });
+
+  it('--pdf without --out writes <district>-<month>.pdf', () => {
+    const run = report('--pdf');
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(at('Quetta-City-2026-11.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('refuses two formats at once with a usage error and writes nothing', () => {
+    const before = readdirSync(dir).sort();
+    for (const flags of [['--csv', '--xlsx'], ['--json', '--pdf'], ['--xlsx', '--pdf', '--out', at('x.bin')]]) {
+      const run = report(...flags);
+      expect(run.code, flags.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/one format/);
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
