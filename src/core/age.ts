@@ -28,13 +28,27 @@ export function ageBand(years: number): AgeBand {
 
 export type AgeFinding = { years: number; band: AgeBand; source: 'date_of_birth' | 'claimed_age' };
 
-/** Age at an instant from the date of birth, else from the claimed age (taken as at the report: approximate). */
+/** Whole years below 0 (born after the instant) or above this are not an age but a mistake in the record. */
+export const MAX_PLAUSIBLE_AGE = 120;
+
+export function isPossibleAge(years: number): boolean {
+  return Number.isInteger(years) && years >= 0 && years <= MAX_PLAUSIBLE_AGE;
+}
+
+/**
+ * Age at an instant from the date of birth, else from the claimed age (taken as at the report: approximate).
+ * An impossible age (a date of birth after the instant) gives no age at all, never a band: the checklist then
+ * names the problem and says what it cannot compute. It does not fall back to the claimed age, because the
+ * document the officer entered contradicts it and only the officer can say which is wrong.
+ */
 export function ageAt(child: { dateOfBirth?: string; claimedAge?: number }, at: string | undefined): AgeFinding | null {
   if (!at) return null;
   if (child.dateOfBirth) {
     const years = ageInYears(child.dateOfBirth, at);
-    return { years, band: ageBand(years), source: 'date_of_birth' };
+    return isPossibleAge(years) ? { years, band: ageBand(years), source: 'date_of_birth' } : null;
   }
-  if (child.claimedAge !== undefined) return { years: child.claimedAge, band: ageBand(child.claimedAge), source: 'claimed_age' };
+  if (child.claimedAge !== undefined) {
+    return isPossibleAge(child.claimedAge) ? { years: child.claimedAge, band: ageBand(child.claimedAge), source: 'claimed_age' } : null;
+  }
   return null;
 }

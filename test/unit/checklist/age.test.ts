@@ -19,6 +19,22 @@ describe('age by the Pakistan calendar', () => {
     expect(ageAt({ claimedAge: 17 }, '2026-11-20T05:00:00Z')).toEqual({ years: 17, band: '16_17', source: 'claimed_age' });
     expect(ageAt({}, '2026-11-20T05:00:00Z')).toBeNull();
   });
+
+  it('gives no age, never the band "under 10", for a date of birth after the instant', () => {
+    expect(ageInYears('2026-12-01', '2026-11-20T05:00:00Z')).toBe(-1);
+    expect(ageAt({ dateOfBirth: '2026-12-01' }, '2026-11-20T05:00:00Z')).toBeNull();
+    // The document contradicts the claim; the claimed age does not quietly stand in for it.
+    expect(ageAt({ dateOfBirth: '2026-12-01', claimedAge: 9 }, '2026-11-20T05:00:00Z')).toBeNull();
+    // Born on the day: 0 years, a possible age. Born the next day in Quetta (19:00Z is already tomorrow there): none.
+    expect(ageAt({ dateOfBirth: '2026-11-20' }, '2026-11-20T05:00:00Z')).toEqual({ years: 0, band: 'under_10', source: 'date_of_birth' });
+    expect(ageAt({ dateOfBirth: '2026-11-21' }, '2026-11-20T18:59:00Z')).toBeNull();
+    expect(ageAt({ dateOfBirth: '2026-11-21' }, '2026-11-20T19:00:00Z')).toMatchObject({ years: 0 });
+  });
+
+  it('gives no age for an impossible claimed age', () => {
+    expect(ageAt({ claimedAge: -1 }, '2026-11-20T05:00:00Z')).toBeNull();
+    expect(ageAt({ dateOfBirth: '1890-01-01' }, '2026-11-20T05:00:00Z')).toBeNull();
+  });
 });
 
 describe('calendar months in Pakistan', () => {
