@@ -109,16 +109,48 @@ export const OFFENCE_TABLE: ReadonlyMap<string, OffenceEntry> = new Map(
 
 const LAW_ALIASES: Record<string, string> = { PPC: 'PPC', CNSA: 'CNSA', PAO: 'PAO', ARMS: 'PAO', ATA: 'ATA' };
 
-/** "ppc 302 (b)" -> "PPC 302(b)"; null when it does not look like a section of a known law. */
+// A section as officers write it in an FIR: "302", "302(b)", "302 (b)", "337-A(ii)", "364A", "9-C".
+const SECTION = String.raw`(\d+)(?:[\s-]*([A-Za-z])(?![A-Za-z]))?\s*((?:\(\s*[0-9A-Za-z]+\s*\)\s*)*)`;
+const LAW_FIRST = new RegExp(String.raw`^([A-Za-z]+)[\s:-]*${SECTION}$`);
+const SECTION_FIRST = new RegExp(String.raw`^${SECTION}[\s,:-]*(?:of\s+(?:the\s+)?)?([A-Za-z]+)$`, 'i');
+/** "u/s", "s.", "sec.", "section" before the number: "u/s 302 PPC", "s.379 PPC", "PPC section 302". */
+const SECTION_WORD = /(^|[\s-])(?:u\s*\/\s*s|sections?|secs?|ss?)\s*(?=\d)/gi;
+
+const normalised = new Map<string, string | null>();
+
+/**
+ * "ppc 302 (b)", "302 PPC", "302-PPC", "PPC-302", "s.379 PPC", "9(c) CNSA" and "9-C CNSA" -> the table's key
+ * ("PPC 302(b)", "PPC 302", "PPC 379", "CNSA 9(c)"); null when it does not look like a section of a known law.
+ * A letter written with a hyphen ("302-B", "9-C") is read as the sub-clause ("302(b)", "9(c)") only when the
+ * table has that sub-clause and no section of that name (PPC 364-A is a section, not clause (a) of 364).
+ */
 export function normaliseSection(text: string): string | null {
-  // "P.P.C." and "PPC." are how many officers write it.
-  const undotted = text.replace(/^\s*[A-Za-z.]+/, (law) => law.replace(/\./g, ''));
-  const match = /^\s*([A-Za-z]+)\s*([0-9]+(?:-[A-Za-z])?)\s*((?:\([0-9a-z]+\)\s*)*)$/i.exec(undotted);
-  if (!match) return null;
-  const law = LAW_ALIASES[match[1]!.toUpperCase()];
-  if (!law) return null;
-  const clauses = match[3]!.replace(/\s+/g, '').toLowerCase();
-  return `${law} ${match[2]!.toUpperCase()}${clauses}`;
+  let key = normalised.get(text);
+  if (key === undefined) {
+    key = readSection(text);
+    if (normalised.size < 10_000) normalised.set(text, key);
+  }
+  return key;
+}
+
+function readSection(text: string): string | null {
+  // "P.P.C." and "PPC." are how many officers write it; no section number has a dot in it.
+  const plain = text.replace(/\./g, '').replace(SECTION_WORD, '$1').trim();
+  let law: string, number: string, letter: string | undefined, clauseText: string | undefined;
+  const lawFirst = LAW_FIRST.exec(plain);
+  const sectionFirst = lawFirst ? null : SECTION_FIRST.exec(plain);
+  if (lawFirst) [, law, number, letter, clauseText] = lawFirst as unknown as [string, string, string, string | undefined, string | undefined];
+  else if (sectionFirst) [, number, letter, clauseText, law] = sectionFirst as unknown as [string, string, string | undefined, string | undefined, string];
+  else return null;
+  const canonicalLaw = LAW_ALIASES[law.toUpperCase()];
+  if (!canonicalLaw) return null;
+  const clauses = (clauseText ?? '').replace(/\s+/g, '').toLowerCase();
+  const key = `${canonicalLaw} ${number}${letter ? `-${letter.toUpperCase()}` : ''}${clauses}`;
+  if (letter && !clauses && !OFFENCE_TABLE.has(key)) {
+    const asClause = `${canonicalLaw} ${number}(${letter.toLowerCase()})`;
+    if (OFFENCE_TABLE.has(asClause)) return asClause;
+  }
+  return key;
 }
 
 /** The table entry for a section, falling back from "PPC 506(i)" to "PPC 506" when the sub-clause is not listed. */
@@ -149,9 +181,14 @@ export type Classification =
   | { known: true; offenceClass: OffenceClass; max: MaxPunishment; gravestSection: string | null; unknownSections: string[] }
   | { known: false; unknownSections: string[] };
 
+/** No section can raise a case above this class, so a section missing from the table cannot change it. */
+const TOP_CLASS: OffenceClass = 'heinous';
+
 /**
  * The class from the gravest section. Sections the table lacks are listed; the officer's entered maximum then
- * stands for them (it is compared with the table's maxima, and the graver wins).
+ * stands for them (it is compared with the table's maxima, and the graver wins). Without an entered maximum the
+ * class is still known when the listed sections already reach the top class: nothing a missing section carries
+ * can make PPC 302 less than heinous. Otherwise it is unknown, and `unknownSections` says what to look up.
  */
 export function classifyOffence(offence: { sections: string[]; maxPunishmentYears?: MaxPunishment } | undefined): Classification {
   const sections = offence?.sections ?? [];
@@ -167,6 +204,9 @@ export function classifyOffence(offence: { sections: string[]; maxPunishmentYear
   }
   const entered = offence?.maxPunishmentYears;
   if (entered !== undefined && (!gravest || severity(entered) > severity(gravest.max))) gravest = { max: entered, section: null };
-  if (!gravest || (unknownSections.length > 0 && entered === undefined)) return { known: false, unknownSections };
-  return { known: true, offenceClass: classOf(gravest.max), max: gravest.max, gravestSection: gravest.section, unknownSections };
+  if (!gravest) return { known: false, unknownSections };
+  const offenceClass = classOf(gravest.max);
+  if (unknownSections.length > 0 && entered === undefined && offenceClass !== TOP_CLASS) return { known: false, unknownSections };
+  return { known: true, offenceClass, max: gravest.max, gravestSection: gravest.section, unknownSections };
 }
+

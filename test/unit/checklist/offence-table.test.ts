@@ -24,6 +24,29 @@ describe('offence table', () => {
     ['PPC. 337-a(ii)', 'PPC 337-A(ii)'],
     ['cnsa 9(c)', 'CNSA 9(c)'],
     ['Arms 13', 'PAO 13'],
+    // As FIRs write them: the law after the number, hyphens, "s." / "u/s", letters for sub-clauses.
+    ['302 PPC', 'PPC 302'],
+    ['302-PPC', 'PPC 302'],
+    ['PPC-302', 'PPC 302'],
+    ['302 P.P.C.', 'PPC 302'],
+    ['s.379 PPC', 'PPC 379'],
+    ['S. 379 PPC', 'PPC 379'],
+    ['u/s 302 PPC', 'PPC 302'],
+    ['Section 392 PPC', 'PPC 392'],
+    ['PPC section 392', 'PPC 392'],
+    ['302(b) PPC', 'PPC 302(b)'],
+    ['302-B PPC', 'PPC 302(b)'],
+    ['9(c) CNSA', 'CNSA 9(c)'],
+    ['9-C CNSA', 'CNSA 9(c)'],
+    ['9C CNSA', 'CNSA 9(c)'],
+    ['CNSA 9-c', 'CNSA 9(c)'],
+    ['364-A PPC', 'PPC 364-A'],
+    ['364A PPC', 'PPC 364-A'],
+    ['PPC 337-A(ii)', 'PPC 337-A(ii)'],
+    ['13 Arms', 'PAO 13'],
+    ['302 XYZ', null],
+    ['PPC', null],
+    ['302', null],
     ['section 379', null],
     ['', null],
   ])('reads %j as %j', (text, key) => {
@@ -48,5 +71,19 @@ describe('offence table', () => {
     expect(classifyOffence({ sections: ['PPC 302', 'PPC 999'], maxPunishmentYears: 5 })).toMatchObject({ offenceClass: 'heinous', gravestSection: 'PPC 302' });
     expect(classifyOffence({ sections: ['PPC 34'] })).toEqual({ known: false, unknownSections: [] });
     expect(classifyOffence(undefined)).toEqual({ known: false, unknownSections: [] });
+  });
+
+  it('keeps the class heinous when a known section already reaches it, whatever a missing section carries', () => {
+    expect(classifyOffence({ sections: ['PPC 302', 'PPC 999'] })).toEqual({ known: true, offenceClass: 'heinous', max: 'death', gravestSection: 'PPC 302', unknownSections: ['PPC 999'] });
+    expect(classifyOffence({ sections: ['PPC 999', '302 PPC', 'PPC 34'] })).toMatchObject({ known: true, offenceClass: 'heinous', unknownSections: ['PPC 999'] });
+    // Below the top class a missing section could still raise it: unknown, and the missing sections named.
+    expect(classifyOffence({ sections: ['PPC 380', 'PPC 999'] })).toEqual({ known: false, unknownSections: ['PPC 999'] });
+    expect(classifyOffence({ sections: ['PPC 392', 'ABC 1'] })).toMatchObject({ known: true, offenceClass: 'heinous', unknownSections: ['ABC 1'] });
+  });
+
+  it('classifies FIR spellings through the table', () => {
+    expect(classifyOffence({ sections: ['302-PPC'] })).toMatchObject({ known: true, offenceClass: 'heinous', gravestSection: 'PPC 302', unknownSections: [] });
+    expect(classifyOffence({ sections: ['9-C CNSA'] })).toMatchObject({ offenceClass: 'heinous', gravestSection: 'CNSA 9(c)' });
+    expect(classifyOffence({ sections: ['s.379 PPC', '34 PPC'] })).toMatchObject({ offenceClass: 'minor', gravestSection: 'PPC 379', unknownSections: [] });
   });
 });
