@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FoundWithSuggestions, MatchSide } from '../core/api.js';
 import { AppError } from '../core/errors.js';
-import { createMatchIndex, DEFAULT_MIN_SCORE, matchPersonOf, type MatchPerson } from '../core/matching/match.js';
+import { createMatchIndex, DEFAULT_MIN_SCORE, matchPersonOf, suggestAllFrom, type MatchDecision, type MatchIndex, type MatchPerson } from '../core/matching/match.js';
+import type { SqliteDatabase } from '../store/database.js';
 import { parseInput, requirePermission, type Session } from './session.js';
 
 /**
@@ -12,54 +13,90 @@ import { parseInput, requirePermission, type Session } from './session.js';
 
 type Row = { id: string; caseNumber: string; stationCode: string; category: string; status: string; reportedAt: string; data: string };
 
+const MATCHABLE = "category IN ('missing', 'found', 'at_risk')";
+const ROW_COLUMNS = 'id, case_number AS caseNumber, station_code AS stationCode, category, status, reported_at AS reportedAt, data';
+
 function requireDistrict(session: Session): void {
   if (session.register.info.kind !== 'district') throw new AppError('WRONG_REGISTER_KIND', '(needs a district register)');
 }
 
-/** The district's missing, found and at-risk children as match people, on their side. */
-function matchablePeople(session: Session): { missing: MatchPerson[]; found: MatchPerson[]; sides: Map<string, MatchSide> } {
-  const rows = session.register.db.sqlite
-    .prepare(
-      `SELECT id, case_number AS caseNumber, station_code AS stationCode, category, status, reported_at AS reportedAt, data
-       FROM cases WHERE category IN ('missing', 'found', 'at_risk')`,
-    )
-    .all() as Row[];
-  const missing: MatchPerson[] = [];
-  const found: MatchPerson[] = [];
-  const sides = new Map<string, MatchSide>();
-  for (const row of rows) {
-    const data = JSON.parse(row.data) as Parameters<typeof matchPersonOf>[0];
-    const matched = matchPersonOf({ ...data, id: row.id, stationCode: row.stationCode, category: row.category, status: row.status, reportedAt: row.reportedAt } as Parameters<typeof matchPersonOf>[0]);
-    if (!matched) continue;
-    (matched.side === 'missing' ? missing : found).push(matched.person);
-    sides.set(row.id, { caseId: row.id, caseNumber: row.caseNumber, stationCode: row.stationCode, category: row.category });
+/**
+ * The open missing children indexed, and the found children, of one open district register. Built on the
+ * first suggestion request and kept while the register is open (a suggestion after the first costs one
+ * index query, not a rebuild of 20k children); after an import, only the cases the new bundles carried are
+ * read again and put in or taken out of the index.
+ */
+type MatchState = {
+  index: MatchIndex;
+  found: Map<string, MatchPerson>;
+  sides: Map<string, MatchSide>;
+  /** The highest imported_bundles rowid already taken in. */
+  bundleMark: number;
+};
+
+const states = new WeakMap<object, MatchState>();
+
+function bundleMark(sqlite: SqliteDatabase): number {
+  return (sqlite.prepare('SELECT COALESCE(MAX(rowid), 0) FROM imported_bundles').pluck().get() as number) ?? 0;
+}
+
+function takeIn(state: MatchState, row: Row): void {
+  state.index.remove(row.id);
+  state.found.delete(row.id);
+  state.sides.delete(row.id);
+  if (row.category !== 'missing' && row.category !== 'found' && row.category !== 'at_risk') return;
+  const data = JSON.parse(row.data) as Parameters<typeof matchPersonOf>[0];
+  const matched = matchPersonOf({ ...data, id: row.id, stationCode: row.stationCode, category: row.category, status: row.status, reportedAt: row.reportedAt } as Parameters<typeof matchPersonOf>[0]);
+  if (!matched) return;
+  if (matched.side === 'missing') state.index.add(matched.person);
+  else state.found.set(row.id, matched.person);
+  state.sides.set(row.id, { caseId: row.id, caseNumber: row.caseNumber, stationCode: row.stationCode, category: row.category });
+}
+
+/** The session's match state, brought up to date with any bundle imported since it was last used. */
+export function matchState(session: Session): MatchState {
+  const sqlite = session.register.db.sqlite;
+  const mark = bundleMark(sqlite);
+  let state = states.get(session.register);
+  if (!state || mark < state.bundleMark) {
+    state = { index: createMatchIndex(), found: new Map(), sides: new Map(), bundleMark: mark };
+    for (const row of sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM cases WHERE ${MATCHABLE}`).iterate() as IterableIterator<Row>) takeIn(state, row);
+    states.set(session.register, state);
+    return state;
   }
-  return { missing, found, sides };
+  if (mark > state.bundleMark) {
+    // The cases the new bundles carried (a case that left the matchable categories is taken out too).
+    const changed = sqlite
+      .prepare(`SELECT ${ROW_COLUMNS} FROM cases WHERE source_bundle_id IN (SELECT bundle_id FROM imported_bundles WHERE rowid > ?)`)
+      .iterate(state.bundleMark) as IterableIterator<Row>;
+    for (const row of changed) takeIn(state, row);
+    state.bundleMark = mark;
+  }
+  return state;
+}
+
+function decisions(session: Session): MatchDecision[] {
+  return session.register.db.sqlite.prepare('SELECT missing_case_id AS missingCaseId, found_case_id AS foundCaseId, decision FROM match_decisions').all() as MatchDecision[];
 }
 
 function decidedPairs(session: Session): Set<string> {
-  const rows = session.register.db.sqlite.prepare('SELECT missing_case_id AS m, found_case_id AS f FROM match_decisions').all() as Array<{ m: string; f: string }>;
-  return new Set(rows.map((r) => `${r.m}|${r.f}`));
+  return new Set(decisions(session).map((r) => `${r.missingCaseId}|${r.foundCaseId}`));
 }
 
-/** Found children (all, or one) with the missing children they may be, best first, decided pairs left out. */
+/**
+ * Found children (all, or one) with the missing children they may be, best first. Decided pairs are left
+ * out, and so are both children of a confirmed pair: they are one child, found, and suggested for no one else.
+ */
 export function matchSuggestions(session: Session, options: { foundCaseId?: string; limit?: number } = {}): FoundWithSuggestions[] {
   requireDistrict(session);
   requirePermission(session, 'case.read');
-  const { missing, found, sides } = matchablePeople(session);
-  const index = createMatchIndex(missing);
-  const decided = decidedPairs(session);
+  const state = matchState(session);
   const limit = options.limit ?? 3;
-  const results: FoundWithSuggestions[] = [];
-  for (const person of found) {
-    if (options.foundCaseId && person.caseId !== options.foundCaseId) continue;
-    const suggestions = index
-      .suggest(person, { limit: limit + 5, minScore: DEFAULT_MIN_SCORE })
-      .filter((s) => !decided.has(`${s.caseId}|${person.caseId}`) && s.caseId !== person.caseId)
-      .slice(0, limit)
-      .map((s) => ({ ...sides.get(s.caseId)!, score: Math.round(s.score * 100) / 100, reasons: s.reasons }));
-    if (suggestions.length > 0) results.push({ found: sides.get(person.caseId)!, suggestions });
-  }
+  const wanted = options.foundCaseId === undefined ? state.found.values() : [state.found.get(options.foundCaseId)].filter((p): p is MatchPerson => p !== undefined);
+  const results: FoundWithSuggestions[] = suggestAllFrom(state.index, wanted, { limit, minScore: DEFAULT_MIN_SCORE, decisions: decisions(session) }).map(({ caseId, suggestions }) => ({
+    found: state.sides.get(caseId)!,
+    suggestions: suggestions.map((s) => ({ ...state.sides.get(s.caseId)!, score: Math.round(s.score * 100) / 100, reasons: s.reasons })),
+  }));
   return results.sort((a, b) => b.suggestions[0]!.score - a.suggestions[0]!.score);
 }
 

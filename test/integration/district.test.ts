@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle, importBundles, importReceipt, revokeStationKey, writeReceipt } from '../../src/services/bundles.js';
 import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from '../../src/services/district.js';
 import { createCase } from '../../src/services/cases.js';
-import { decideMatch, matchSuggestions } from '../../src/services/matching.js';
+import { decideMatch, matchState, matchSuggestions } from '../../src/services/matching.js';
 import type { Session } from '../../src/services/session.js';
 import { addCases, exchangeKeys, newStationNamed, stationAndDistrict } from '../support/bundles.js';
 import { tempDir } from '../support/register.js';
@@ -124,5 +124,31 @@ describe('missing and found children across stations', () => {
       expect(await importReceipt(session, join(dir, `${code}-receipt.json`))).toMatchObject({ matches: 1 });
       expect(districtMessagesFor(session, own)).toEqual([expect.objectContaining({ kind: 'match', otherCaseNumber: expect.stringContaining(otherNumber) })]);
     }
+  });
+
+  it('suggests neither child of a confirmed pair for anyone else, and keeps its index up to date across imports', async () => {
+    const other = await newStationNamed(dir, 'PSN01');
+    open.push(other);
+    await exchangeKeys(dir, other, district);
+    const child = { name: 'Zainab Bibi', fatherName: 'Muhammad Ali Kakar', gender: 'female', claimedAge: 9, district: 'Quetta' } as const;
+    const missingId = createCase(station, { category: 'missing', reportedAt: '2026-11-10T09:00:00+05:00', child, missing: { lastSeenAt: '2026-11-10T08:00:00+05:00', lastSeenPlace: 'Quetta bus stand' } }).id;
+    const foundId = createCase(other, { category: 'found', reportedAt: '2026-11-14T16:00:00+05:00', child: { ...child, district: 'Pishin' } }).id;
+    await sendBundle(station, 'missing');
+    await sendBundle(other, 'found');
+    expect(matchSuggestions(district).map((f) => f.found.caseId)).toEqual([foundId]);
+    const state = matchState(district);
+
+    // A second found child who looks just as much like her comes in with a later bundle: taken into the same index.
+    const againId = createCase(other, { category: 'at_risk', reportedAt: '2026-11-15T10:00:00+05:00', child: { ...child, claimedAge: 10, district: 'Pishin' } }).id;
+    await sendBundle(other, 'again');
+    const both = matchSuggestions(district);
+    expect(matchState(district)).toBe(state);
+    expect(both.map((f) => f.found.caseId).sort()).toEqual([foundId, againId].sort());
+    expect(both.every((f) => f.suggestions[0]!.caseId === missingId)).toBe(true);
+
+    decideMatch(district, { missingCaseId: missingId, foundCaseId: foundId, decision: 'confirmed' });
+    // She is found: not suggested for the other child, and the confirmed found child gets no suggestions either.
+    expect(matchSuggestions(district)).toEqual([]);
+    expect(matchSuggestions(district, { foundCaseId: againId })).toEqual([]);
   });
 });

@@ -50,7 +50,12 @@ export type PairScore = {
   excluded?: 'gender' | 'time';
 };
 export type Suggestion = { caseId: string; stationCode: string; score: number; reasons: MatchReason[] };
-export type SuggestOptions = { limit?: number; minScore?: number };
+export type SuggestOptions = {
+  limit?: number;
+  minScore?: number;
+  /** Missing children not to suggest (e.g. a pair already decided, or a child already confirmed found). */
+  exclude?: (missingCaseId: string) => boolean;
+};
 
 /**
  * The score above which a pair is suggested. Tuned on the generated evaluation set
@@ -219,7 +224,37 @@ type QueryMemo = {
   fathers: Map<ParsedName, NameComparison>;
   places: Map<PreparedPlace, PlaceAgreement>;
 };
-const newMemo = (): QueryMemo => ({ names: new Map(), fathers: new Map(), places: new Map() });
+
+/**
+ * Memos kept by an index across queries, by what the found child brings (their names, their father's name,
+ * their place; each one object per reading, see parseName and preparePlace): found children share fathers'
+ * names and places, so after the first few queries most comparisons are already known. Dropped wholesale
+ * when they grow past MEMO_LIMIT found keys.
+ */
+type SharedMemos = {
+  names: Map<string, Map<ParsedName, NameComparison>>;
+  fathers: Map<ParsedName | undefined, Map<ParsedName, NameComparison>>;
+  places: Map<PreparedPlace | undefined, Map<PreparedPlace, PlaceAgreement>>;
+};
+const MEMO_LIMIT = 20_000;
+
+function memoOf<K, T>(shared: Map<K, T>, key: K, make: () => T): T {
+  let memo = shared.get(key);
+  if (memo === undefined) {
+    if (shared.size >= MEMO_LIMIT) shared.clear();
+    memo = make();
+    shared.set(key, memo);
+  }
+  return memo;
+}
+
+function queryMemo(shared: SharedMemos, found: Prepared): QueryMemo {
+  return {
+    names: memoOf(shared.names, found.names.map((n) => n.signature).join('|'), () => new Map()),
+    fathers: memoOf(shared.fathers, found.father, () => new Map()),
+    places: memoOf(shared.places, found.place, () => new Map()),
+  };
+}
 
 function memoised<K, V>(memo: Map<K, V> | undefined, key: K, compute: () => V): V {
   if (!memo) return compute();
@@ -231,30 +266,74 @@ function memoised<K, V>(memo: Map<K, V> | undefined, key: K, compute: () => V): 
   return value;
 }
 
-function weigh(missing: Prepared, found: Prepared, memo?: QueryMemo): Evidence {
+/** The most a name and a father's name can add (the curves' top, scaled by the most informative name). */
+const NAME_MAX = 4 * 1.1;
+const FATHER_MAX = 3.5 * 1.1;
+
+/** The evidence total below which a pair's rounded score is under `minScore`: pairs under it need no names. */
+function floorOf(minScore: number): number {
+  const p = minScore - 0.0005;
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  return Math.log(p / (1 - p)) - 1e-9;
+}
+
+/**
+ * The evidence of one pair. With a `floor`, a pair whose evidence cannot reach it, whatever its names say, is
+ * left as soon as that is known (returns null): the cheap factors and the father's name first, the child's
+ * name, the dearest comparison, only when it could still lift the pair over the floor. The total is summed
+ * in the same order either way, so a pair that is scored scores exactly the same.
+ */
+function weigh(missing: Prepared, found: Prepared, memo?: QueryMemo): Evidence;
+function weigh(missing: Prepared, found: Prepared, memo: QueryMemo | undefined, floor: number): Evidence | null;
+function weigh(missing: Prepared, found: Prepared, memo?: QueryMemo, floor = -Infinity): Evidence | null {
   const mg = missing.person.gender;
   const fg = found.person.gender;
   if (mg !== fg && mg !== 'transgender' && fg !== 'transgender') return { excluded: 'gender', place: 'unknown', total: -Infinity };
   if (found.atMs - missing.atMs < -FOUND_BEFORE_LOST_TOLERANCE_MS) return { excluded: 'time', place: 'unknown', total: -Infinity };
-  let total = PRIOR;
+  const age = ageApart(missing, found);
+  const ageEvidence = age === undefined ? 0 : curve(AGE_CURVE, age);
+  const genderEvidence = mg !== fg ? TRANSGENDER_EVIDENCE : 0;
+  const missingPlace = missing.place;
+  let place: PlaceAgreement = 'unknown';
+  if (missingPlace) {
+    const known = memo?.places.get(missingPlace);
+    if (known !== undefined) place = known;
+    else {
+      place = comparePlaces(missingPlace, found.place);
+      memo?.places.set(missingPlace, place);
+    }
+  }
+  const timeEvidence = curve(TIME_CURVE, Math.max(0, (found.atMs - missing.atMs) / DAY_MS));
+  const hasNames = found.names.length > 0 && missing.names.length > 0;
+  const father = missing.father;
+  const hasFathers = father !== undefined && found.father !== undefined;
+  const rest = ageEvidence + genderEvidence + PLACE_EVIDENCE[place] + timeEvidence;
+  if (PRIOR + rest + (hasNames ? NAME_MAX : 0) + (hasFathers ? FATHER_MAX : 0) < floor) return null;
+  let fathers: NameComparison | undefined;
+  if (hasFathers) {
+    fathers = memo?.fathers.get(father);
+    if (fathers === undefined) {
+      fathers = compareParsedNames(father, found.father!);
+      memo?.fathers.set(father, fathers);
+    }
+  }
+  const fatherEvidence = fathers ? nameEvidence(FATHER_CURVE, fathers) : 0;
+  if (PRIOR + rest + (hasNames ? NAME_MAX : 0) + fatherEvidence < floor) return null;
   let names: NameComparison | undefined;
-  if (found.names.length) {
+  if (hasNames) {
     for (const name of missing.names) {
       const c = memoised(memo?.names, name, () => bestNameComparison([name], found.names)!);
       if (!names || c.score > names.score || (c.score === names.score && c.evidence > names.evidence)) names = c;
     }
   }
+  let total = PRIOR;
   if (names) total += nameEvidence(NAME_CURVE, names);
-  const father = missing.father;
-  const fathers = father && found.father ? memoised(memo?.fathers, father, () => compareParsedNames(father, found.father!)) : undefined;
-  if (fathers) total += nameEvidence(FATHER_CURVE, fathers);
-  const age = ageApart(missing, found);
-  if (age !== undefined) total += curve(AGE_CURVE, age);
+  if (fathers) total += fatherEvidence;
+  if (age !== undefined) total += ageEvidence;
   if (mg !== fg) total += TRANSGENDER_EVIDENCE;
-  const missingPlace = missing.place;
-  const place = missingPlace ? memoised(memo?.places, missingPlace, () => comparePlaces(missingPlace, found.place)) : 'unknown';
   total += PLACE_EVIDENCE[place];
-  total += curve(TIME_CURVE, Math.max(0, (found.atMs - missing.atMs) / DAY_MS));
+  total += timeEvidence;
   return { names, fathers, place, total };
 }
 
@@ -327,22 +406,28 @@ function blockKeysOfPrepared(p: Prepared): { names: string[]; father: string[] }
  */
 export function createMatchIndex(missing: Iterable<MatchPerson> = []): MatchIndex {
   const entries = new Map<string, Entry>();
-  const postings = new Map<string, Set<Entry>>();
+  // Posting lists as arrays: a query walks ~1.6 M of them for 2,000 found children, and arrays walk faster.
+  const postings = new Map<string, Entry[]>();
   let query = 0;
+  const shared: SharedMemos = { names: new Map(), fathers: new Map(), places: new Map() };
 
   const post = (key: string, entry: Entry) => {
-    let set = postings.get(key);
-    if (!set) postings.set(key, (set = new Set()));
-    set.add(entry);
+    let list = postings.get(key);
+    if (!list) postings.set(key, (list = []));
+    list.push(entry);
   };
 
   const remove = (caseId: string): boolean => {
     const entry = entries.get(caseId);
     if (!entry) return false;
     for (const key of entry.blockKeys) {
-      const set = postings.get(key);
-      set?.delete(entry);
-      if (set && !set.size) postings.delete(key);
+      const list = postings.get(key);
+      const at = list ? list.indexOf(entry) : -1;
+      if (at < 0) continue;
+      // Order within a list does not matter (suggestions are sorted by score, then case id).
+      list![at] = list![list!.length - 1]!;
+      list!.pop();
+      if (!list!.length) postings.delete(key);
     }
     entries.delete(caseId);
     return true;
@@ -366,16 +451,20 @@ export function createMatchIndex(missing: Iterable<MatchPerson> = []): MatchInde
     const keys = blockKeysOfPrepared(f);
     const stamp = ++query;
     const latestLost = f.atMs + FOUND_BEFORE_LOST_TOLERANCE_MS;
-    const memo = newMemo();
+    const memo = queryMemo(shared, f);
+    const floor = floorOf(minScore);
+    const exclude = options.exclude;
     const kept: Array<{ entry: Entry; evidence: Evidence; score: number }> = [];
-    const consider = (set: Set<Entry> | undefined) => {
-      if (!set) return;
-      for (const m of set) {
+    const consider = (list: Entry[] | undefined) => {
+      if (!list) return;
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
         if (m.seen === stamp) continue;
         m.seen = stamp;
         if (m.atMs > latestLost || m.person.caseId === found.caseId) continue;
-        const evidence = weigh(m, f, memo);
-        if (evidence.excluded) continue;
+        if (exclude?.(m.person.caseId)) continue;
+        const evidence = weigh(m, f, memo, floor);
+        if (!evidence || evidence.excluded) continue;
         const score = toScore(evidence.total);
         if (score >= minScore) kept.push({ entry: m, evidence, score });
       }
@@ -406,15 +495,61 @@ export function createMatchIndex(missing: Iterable<MatchPerson> = []): MatchInde
 
 export type FoundSuggestions = { caseId: string; stationCode: string; suggestions: Suggestion[] };
 
+/** A person's decision on a suggested pair, as the district remembers it. */
+export type MatchDecision = { missingCaseId: string; foundCaseId: string; decision: 'confirmed' | 'rejected' };
+
+/**
+ * What decisions take out of the suggestion pool: a rejected pair is never suggested again; a confirmed pair
+ * is one child, so neither the missing child nor the found child is suggested for anyone else.
+ */
+export type DecisionFilter = {
+  /** A found child already confirmed as some missing child: nothing to suggest for them. */
+  foundSettled(foundCaseId: string): boolean;
+  /** The missing children not to suggest for this found child. */
+  excludeFor(foundCaseId: string): (missingCaseId: string) => boolean;
+};
+
+export function decisionFilter(decisions: Iterable<MatchDecision>): DecisionFilter {
+  const confirmedMissing = new Set<string>();
+  const confirmedFound = new Set<string>();
+  const rejected = new Map<string, Set<string>>();
+  for (const d of decisions) {
+    if (d.decision === 'confirmed') {
+      confirmedMissing.add(d.missingCaseId);
+      confirmedFound.add(d.foundCaseId);
+    } else {
+      let set = rejected.get(d.foundCaseId);
+      if (!set) rejected.set(d.foundCaseId, (set = new Set()));
+      set.add(d.missingCaseId);
+    }
+  }
+  return {
+    foundSettled: (foundCaseId) => confirmedFound.has(foundCaseId),
+    excludeFor(foundCaseId) {
+      const no = rejected.get(foundCaseId);
+      return no ? (id) => confirmedMissing.has(id) || no.has(id) : (id) => confirmedMissing.has(id);
+    },
+  };
+}
+
 /**
  * Rematching after an import: every found child against every open missing child, through one index.
- * Returns only the found children with at least one suggestion.
+ * Returns only the found children with at least one suggestion; decided pairs and confirmed children left out.
  */
-export function suggestAll(found: MatchPerson[], missing: MatchPerson[], options: SuggestOptions = {}): FoundSuggestions[] {
-  const index = createMatchIndex(missing);
+export function suggestAll(found: MatchPerson[], missing: MatchPerson[], options: SuggestOptions & { decisions?: Iterable<MatchDecision> } = {}): FoundSuggestions[] {
+  return suggestAllFrom(createMatchIndex(missing), found, options);
+}
+
+/** suggestAll over an index already built (the district keeps one per open session). */
+export function suggestAllFrom(index: MatchIndex, found: Iterable<MatchPerson>, options: SuggestOptions & { decisions?: Iterable<MatchDecision> } = {}): FoundSuggestions[] {
+  const { decisions, ...suggestOptions } = options;
+  const filter = decisionFilter(decisions ?? []);
   const out: FoundSuggestions[] = [];
   for (const f of found) {
-    const suggestions = index.suggest(f, options);
+    if (filter.foundSettled(f.caseId)) continue;
+    const exclude = filter.excludeFor(f.caseId);
+    const given = suggestOptions.exclude;
+    const suggestions = index.suggest(f, { ...suggestOptions, exclude: given ? (id) => exclude(id) || given(id) : exclude });
     if (suggestions.length) out.push({ caseId: f.caseId, stationCode: f.stationCode, suggestions });
   }
   return out;

@@ -234,3 +234,41 @@ describe('matchPersonOf', () => {
     expect(matchPersonOf({ ...base, category: 'victim' })).toBeNull();
   });
 });
+
+describe('decisions take children out of the suggestion pool', () => {
+  const sister = found({ caseId: 'F2', stationCode: 'KHZ01', name: 'Zainab', fatherName: 'Abdul Rehman', at: '2026-03-10T10:00:00Z' });
+  const twin = missing({ caseId: 'M2', place: 'Quetta', at: '2026-03-02T08:00:00Z' });
+
+  it('suggests neither child of a confirmed pair for anyone else', () => {
+    const before = suggestAll([found(), sister], [missing(), twin]);
+    expect(before.flatMap((f) => f.suggestions.map((s) => `${s.caseId}|${f.caseId}`))).toEqual(expect.arrayContaining(['M1|F1', 'M1|F2']));
+    const after = suggestAll([found(), sister], [missing(), twin], { decisions: [{ missingCaseId: 'M1', foundCaseId: 'F1', decision: 'confirmed' }] });
+    // F1 is settled: nothing is suggested for it; M1 is found: it is suggested for no one.
+    expect(after.map((f) => f.caseId)).not.toContain('F1');
+    expect(after.flatMap((f) => f.suggestions.map((s) => s.caseId))).not.toContain('M1');
+    expect(after.find((f) => f.caseId === 'F2')?.suggestions.map((s) => s.caseId)).toContain('M2');
+  });
+
+  it('leaves out only the pair of a rejection', () => {
+    const after = suggestAll([found(), sister], [missing()], { decisions: [{ missingCaseId: 'M1', foundCaseId: 'F1', decision: 'rejected' }] });
+    expect(after.map((f) => f.caseId)).toEqual(['F2']);
+    expect(after[0]!.suggestions[0]!.caseId).toBe('M1');
+  });
+
+  it('fills the limit past excluded children rather than returning fewer', () => {
+    const index = createMatchIndex([missing(), twin]);
+    expect(index.suggest(found(), { limit: 1, exclude: (id) => id === 'M1' }).map((s) => s.caseId)).toEqual(['M2']);
+  });
+});
+
+describe('pruning pairs that cannot reach the threshold', () => {
+  it('gives exactly the suggestions of scoring every candidate', async () => {
+    const { generateMatchingSet } = await import('../../support/generate-matching-set.js');
+    const set = generateMatchingSet({ missing: 800, found: 150, partnered: 60, seed: 11 });
+    const index = createMatchIndex(set.missing);
+    for (const f of set.found) {
+      const all = index.suggest(f, { minScore: 0, limit: 10_000 }).filter((s) => s.score >= DEFAULT_MIN_SCORE);
+      expect(index.suggest(f, { limit: 10_000 })).toEqual(all);
+    }
+  });
+});
