@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DistrictMessage, DistrictNote } from '../../core/api.js';
 import { call } from '../api-client.js';
-import { ErrorBanner, Field } from '../components/ui.js';
+import { ErrorBanner, Field, required, useFieldChecks } from '../components/ui.js';
 import { showTime } from '../format.js';
 
 /** District side: the CPU's own notes on a station's case, kept apart from the station's record. */
@@ -12,15 +12,18 @@ export function DistrictNotesPanel({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<'follow_up' | 'referral_outcome'>('follow_up');
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const checks = useFieldChecks({ text: required(text) });
   const load = useCallback(() => call('district.notes', { caseId }).then(setNotes, setError), [caseId]);
   useEffect(() => void load(), [load]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checks.passes(event.currentTarget)) return;
     setError(null);
     try {
       await call('district.addNote', { caseId, kind, text });
       setText('');
+      checks.reset();
       await load();
     } catch (e) {
       setError(e); // the typed note stays in the box
@@ -43,7 +46,7 @@ export function DistrictNotesPanel({ caseId }: { caseId: string }) {
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={submit}>
+      <form className="inline-form" noValidate onSubmit={submit}>
         <ErrorBanner error={error} />
         <div className="grid">
           <Field label={t('district.noteKind')}>
@@ -54,8 +57,8 @@ export function DistrictNotesPanel({ caseId }: { caseId: string }) {
               </select>
             )}
           </Field>
-          <Field label={t('district.noteText')} wide>
-            {({ id }) => <textarea id={id} required rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+          <Field label={t('district.noteText')} wide error={checks.errorOf('text')}>
+            {({ id, describedBy, invalid }) => <textarea id={id} aria-required aria-invalid={invalid} aria-describedby={describedBy} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
         </div>
         <button type="submit">{t('district.addNote')}</button>

@@ -4,8 +4,8 @@ import type { Evaluation, Obligation } from '../../core/checklist/evaluate.js';
 import { RULES, type EvidenceField, type Rule } from '../../core/checklist/rules.js';
 import { isoToKarachiLocal, karachiLocalToIso } from '../../core/time.js';
 import { call } from '../api-client.js';
-import { ErrorBanner, Field, Spinner } from '../components/ui.js';
-import { clockText, showTime } from '../format.js';
+import { ErrorBanner, Field, required, Spinner, useFieldChecks, type Check } from '../components/ui.js';
+import { clockText, isolateTimesIn, showTime } from '../format.js';
 
 const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 const QUIET_STATES = new Set(['not_applicable', 'switched_off']);
@@ -103,7 +103,7 @@ function StepSummary({ obligation: o, now, lang }: { obligation: Obligation; now
           </span>
         )}
       </div>
-      <p className="step-why">{o.why[lang]}</p>
+      <p className="step-why">{isolateTimesIn(o.why[lang])}</p>
       <p className="step-basis muted">
         {t('checklist.basis')}: <span dir="ltr">{o.basis}</span> ·{' '}
         <span className={o.status === 'unconfirmed' ? 'status-unconfirmed' : undefined}>{t(`checklist.statuses.${o.status}`)}</span>
@@ -137,18 +137,29 @@ function EvidenceSummary({ evidence, rule, lang }: { evidence: Record<string, st
   );
 }
 
-/** The evidence form a rule asks for, built from the rule's own field list; the time defaults to now. */
+/**
+ * The evidence form a rule asks for, built from the rule's own field list. Lateness is judged on the time the
+ * step was done, so where the rule's evidence has a time ("When", "Registered at"), that time is the done-at
+ * time and no second "Done at" field is asked (it defaulted to now and made a guardian told within the hour
+ * look late). Only rules without a time in their evidence ask "Done at", defaulting to now.
+ */
 function CompleteStepForm({ rule, caseId, onCancel, onDone }: { rule: Rule; caseId: string; onCancel: () => void; onDone: (result: ChecklistResult) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ur' ? 'ur' : 'en';
   const [values, setValues] = useState<Record<string, string | boolean>>({});
+  const timeField = rule.evidence.find((f) => f.kind === 'datetime');
   const [doneAt, setDoneAt] = useState(() => isoToKarachiLocal(new Date().toISOString()));
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const set = (key: string, value: string | boolean) => setValues((current) => ({ ...current, [key]: value }));
+  const checks = useFieldChecks<string>({
+    ...Object.fromEntries(rule.evidence.map((f): [string, Check] => [f.key, f.kind === 'confirm' || f.required ? required(values[f.key]) : undefined])),
+    ...(timeField ? {} : { doneAt: required(doneAt) }),
+  });
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!checks.passes(event.currentTarget)) return;
     setSaving(true);
     setError(null);
     const evidence = Object.fromEntries(
@@ -156,8 +167,10 @@ function CompleteStepForm({ rule, caseId, onCancel, onDone }: { rule: Rule; case
         .map((f) => [f.key, f.kind === 'datetime' && values[f.key] ? karachiLocalToIso(String(values[f.key])) : values[f.key]] as const)
         .filter(([, value]) => value !== undefined && value !== ''),
     );
+    // With a time in the evidence, that is when the step was done; without one given (optional), the services use now.
+    const at = timeField ? (evidence[timeField.key] as string | undefined) : karachiLocalToIso(doneAt);
     try {
-      onDone(await call('checklist.complete', { caseId, ruleId: rule.id, doneAt: karachiLocalToIso(doneAt), evidence }));
+      onDone(await call('checklist.complete', { caseId, ruleId: rule.id, ...(at ? { doneAt: at } : {}), evidence }));
     } catch (e) {
       setError(e); // what was typed stays in the form
     } finally {
@@ -166,17 +179,19 @@ function CompleteStepForm({ rule, caseId, onCancel, onDone }: { rule: Rule; case
   }
 
   return (
-    <form className="inline-form step-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('checklist.completeTitle', { rule: rule.id })}>
+    <form className="inline-form step-form" noValidate onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={t('checklist.completeTitle', { rule: rule.id })}>
       <ErrorBanner error={error} />
       <div className="grid">
         {rule.evidence.map((field, index) => (
-          <Field key={field.key} label={field.label[lang]}>
-            {({ id }) => <EvidenceInput id={id} field={field} value={values[field.key]} onChange={(v) => set(field.key, v)} autoFocus={index === 0} />}
+          <Field key={field.key} label={field.label[lang]} hint={field === timeField ? t('checklist.timeIsDoneAt') : undefined} error={checks.errorOf(field.key)}>
+            {({ id, describedBy, invalid }) => <EvidenceInput id={id} describedBy={describedBy} invalid={invalid} field={field} value={values[field.key]} onChange={(v) => set(field.key, v)} autoFocus={index === 0} />}
           </Field>
         ))}
-        <Field label={t('checklist.doneAt')}>
-          {({ id }) => <input id={id} type="datetime-local" dir="ltr" required value={doneAt} onChange={(e) => setDoneAt(e.target.value)} />}
-        </Field>
+        {!timeField && (
+          <Field label={t('checklist.doneAt')} error={checks.errorOf('doneAt')}>
+            {({ id, describedBy, invalid }) => <input id={id} type="datetime-local" dir="ltr" aria-required aria-invalid={invalid} aria-describedby={describedBy} value={doneAt} onChange={(e) => setDoneAt(e.target.value)} />}
+          </Field>
+        )}
       </div>
       <div className="form-actions">
         <button type="submit" disabled={saving}>{t('checklist.save')}</button>
@@ -186,21 +201,22 @@ function CompleteStepForm({ rule, caseId, onCancel, onDone }: { rule: Rule; case
   );
 }
 
-function EvidenceInput({ id, field, value, onChange, autoFocus }: { id: string; field: EvidenceField; value: string | boolean | undefined; onChange: (value: string | boolean) => void; autoFocus: boolean }) {
+function EvidenceInput({ id, describedBy, invalid, field, value, onChange, autoFocus }: { id: string; describedBy: string | undefined; invalid: boolean; field: EvidenceField; value: string | boolean | undefined; onChange: (value: string | boolean) => void; autoFocus: boolean }) {
   const { t } = useTranslation();
+  const common = { id, autoFocus, 'aria-invalid': invalid, 'aria-describedby': describedBy, 'aria-required': field.kind === 'confirm' || field.required };
   switch (field.kind) {
     case 'choice':
       return (
-        <select id={id} required={field.required} autoFocus={autoFocus} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+        <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('caseForm.choose')}</option>
           {field.options.map((option) => <option key={option} value={option}>{t(`checklist.options.${option}`)}</option>)}
         </select>
       );
     case 'confirm':
-      return <input id={id} type="checkbox" required autoFocus={autoFocus} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
     case 'datetime':
-      return <input id={id} type="datetime-local" dir="ltr" required={field.required} autoFocus={autoFocus} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      return <input {...common} type="datetime-local" dir="ltr" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
     case 'text':
-      return <input id={id} required={field.required} autoFocus={autoFocus} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      return <input {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
   }
 }

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../core/settings.js';
 import { call } from '../api-client.js';
-import { ErrorBanner, Field, Spinner } from '../components/ui.js';
+import { ErrorBanner, Field, required, Spinner, useFieldChecks } from '../components/ui.js';
 
 /** The in-charge's station settings; every change is audited by the services. */
 export function SettingsScreen() {
@@ -11,6 +11,8 @@ export function SettingsScreen() {
   const [hours, setHours] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const hoursValue = Number(hours);
+  const checks = useFieldChecks({ hours: required(hours) ?? (Number.isFinite(hoursValue) && hoursValue >= 0.5 && hoursValue <= 72 ? undefined : 'errors.asapRange') });
   useEffect(() => {
     call('settings.get', {}).then((s) => {
       setSettings(s);
@@ -45,15 +47,16 @@ export function SettingsScreen() {
       </div>
       <form
         className="panel"
-        onSubmit={(e: FormEvent) => {
+        noValidate
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
           e.preventDefault();
-          void save({ asapTargetHours: Number(hours) });
+          if (checks.passes(e.currentTarget)) void save({ asapTargetHours: hoursValue });
         }}
       >
         <h2>{t('settings.asapTitle')}</h2>
         <p className="muted">{t('settings.asapExplain')}</p>
-        <Field label={t('settings.asapHours')}>
-          {({ id }) => <input id={id} type="number" min={0.5} max={72} step={0.5} dir="ltr" value={hours} onChange={(e) => setHours(e.target.value)} />}
+        <Field label={t('settings.asapHours')} error={checks.errorOf('hours')}>
+          {({ id, describedBy, invalid }) => <input id={id} type="number" min={0.5} max={72} step={0.5} dir="ltr" aria-invalid={invalid} aria-describedby={describedBy} value={hours} onChange={(e) => setHours(e.target.value)} />}
         </Field>
         <button type="submit">{t('settings.save')}</button>
       </form>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../core/api.js';
 import { MIN_PASSPHRASE_LENGTH } from '../../core/login-policy.js';
 import { call } from '../api-client.js';
-import { ErrorBanner, Field } from '../components/ui.js';
+import { ErrorBanner, Field, required, useFieldChecks } from '../components/ui.js';
 
 /** First run: create the station register and its in-charge, then show the recovery key exactly once. */
 export function SetupScreen({ languageButton, onDone }: { languageButton: ReactNode; onDone: (status: SessionInfo) => void }) {
@@ -16,12 +16,24 @@ export function SetupScreen({ languageButton, onDone }: { languageButton: ReactN
   const [kind, setKind] = useState<'station' | 'district'>('station');
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
 
+  // Too short and mismatch show as soon as they are typed; blanks only once the officer tries to create.
   const mismatch = values.again !== '' && values.again !== values.passphrase;
   const short = values.passphrase !== '' && [...values.passphrase].length < MIN_PASSPHRASE_LENGTH;
+  const station = kind === 'station';
+  const checks = useFieldChecks({
+    stationCode: station && required(values.stationCode),
+    stationName: station && required(values.stationName),
+    district: required(values.district),
+    username: required(values.username),
+    passphrase: required(values.passphrase),
+    again: required(values.again),
+  });
+  const passphraseError = short ? t('errors.passphraseShort') : checks.errorOf('passphrase');
+  const againError = mismatch ? t('errors.passphraseMismatch') : checks.errorOf('again');
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (mismatch || short) return;
+    if (!checks.passes(event.currentTarget) || mismatch || short) return;
     setBusy(true);
     setError(null);
     try {
@@ -76,20 +88,26 @@ export function SetupScreen({ languageButton, onDone }: { languageButton: ReactN
         <div className="grid">
           {kind === 'station' && (
             <>
-              <Field label={t('setup.stationCode')} hint={t('setup.stationCodeHint')}>
-                {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} dir="ltr" autoFocus required value={values.stationCode} onChange={set('stationCode')} />}
+              <Field label={t('setup.stationCode')} hint={t('setup.stationCodeHint')} error={checks.errorOf('stationCode')}>
+                {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required dir="ltr" autoFocus value={values.stationCode} onChange={set('stationCode')} />}
               </Field>
-              <Field label={t('setup.stationName')}>{({ id }) => <input id={id} required value={values.stationName} onChange={set('stationName')} />}</Field>
+              <Field label={t('setup.stationName')} error={checks.errorOf('stationName')}>
+                {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required value={values.stationName} onChange={set('stationName')} />}
+              </Field>
             </>
           )}
-          <Field label={t('setup.district')}>{({ id }) => <input id={id} required value={values.district} onChange={set('district')} />}</Field>
-          <Field label={kind === 'station' ? t('setup.username') : t('district.officer')}>{({ id }) => <input id={id} dir="ltr" required autoComplete="username" value={values.username} onChange={set('username')} />}</Field>
-          <Field label={t('setup.displayName')}>{({ id }) => <input id={id} value={values.displayName} onChange={set('displayName')} />}</Field>
-          <Field label={t('setup.passphrase')} hint={t('setup.passphraseHint')} error={short ? t('errors.passphraseShort') : undefined}>
-            {({ id, describedBy }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} required value={values.passphrase} onChange={set('passphrase')} />}
+          <Field label={t('setup.district')} error={checks.errorOf('district')}>
+            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required value={values.district} onChange={set('district')} />}
           </Field>
-          <Field label={t('setup.passphraseAgain')} error={mismatch ? t('errors.passphraseMismatch') : undefined}>
-            {({ id, describedBy }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} required value={values.again} onChange={set('again')} />}
+          <Field label={kind === 'station' ? t('setup.username') : t('district.officer')} error={checks.errorOf('username')}>
+            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required dir="ltr" autoComplete="username" value={values.username} onChange={set('username')} />}
+          </Field>
+          <Field label={t('setup.displayName')}>{({ id }) => <input id={id} value={values.displayName} onChange={set('displayName')} />}</Field>
+          <Field label={t('setup.passphrase')} hint={t('setup.passphraseHint')} error={passphraseError}>
+            {({ id, describedBy, invalid }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} aria-required value={values.passphrase} onChange={set('passphrase')} />}
+          </Field>
+          <Field label={t('setup.passphraseAgain')} error={againError}>
+            {({ id, describedBy, invalid }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} aria-required value={values.again} onChange={set('again')} />}
           </Field>
         </div>
         <button type="submit" className="primary" disabled={busy}>{t('setup.create')}</button>
