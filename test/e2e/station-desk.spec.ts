@@ -12,6 +12,38 @@ test.describe.configure({ mode: 'serial' });
 // Each test starts at the lock screen, as the next officer at a shared PC would.
 test.beforeEach(({ server }) => server.host.lock());
 
+/** No English prose on screen in Urdu mode: alerts and field errors carry Urdu only. */
+async function expectOnlyUrdu(page: import('@playwright/test').Page) {
+  for (const text of await page.getByRole('alert').allInnerTexts()) {
+    expect(text).toMatch(/[\u0600-\u06FF]/);
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  }
+  expect(await page.locator('form[novalidate]').count()).toBe(await page.locator('form').count());
+}
+
+/**
+ * Whether a "YYYY-MM-DD HH:MM" inside the element is drawn in that order, year left of the time: in an Urdu
+ * sentence without direction isolation the bidi algorithm draws it as "HH:MMDD-MM-YYYY".
+ */
+async function timeReadsInOrder(locator: import('@playwright/test').Locator): Promise<boolean | null> {
+  return locator.first().evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const match = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(node.textContent ?? '');
+      if (!match) continue;
+      const left = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return range.getBoundingClientRect().left;
+      };
+      const end = match.index + match[0].length;
+      return left(match.index, match.index + 4) < left(end - 5, end);
+    }
+    return null;
+  });
+}
+
 async function unlock(page: import('@playwright/test').Page, url: string) {
   await page.goto(url);
   await page.getByLabel('User name').fill('incharge');
@@ -23,6 +55,18 @@ async function unlock(page: import('@playwright/test').Page, url: string) {
 test('first run: set up the station, see the recovery key once, confirm it was printed', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
+  // In Urdu, an empty submit marks every required field in Urdu, beside it; no browser bubble, no English.
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await expect(page.getByRole('heading', { name: 'اس تھانے کی تیاری' })).toBeVisible();
+  await screenshot(page, 'setup-ur');
+  await page.getByRole('button', { name: 'رجسٹر بنائیں' }).click();
+  await expect(page.getByRole('textbox', { name: 'تھانے کا کوڈ' })).toHaveAccessibleDescription(/ضروری ہے/);
+  await expect(page.getByRole('textbox', { name: 'تھانے کا کوڈ' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'ضلع' })).toHaveAccessibleDescription('ضروری ہے');
+  await expect(page.getByLabel('پاس فریز دوبارہ')).toHaveAccessibleDescription('ضروری ہے');
+  await expectOnlyUrdu(page);
+  await screenshot(page, 'setup-errors-ur');
+  await page.getByRole('button', { name: 'English' }).click();
   await page.getByLabel('Station code').fill('QTA01');
   await page.getByLabel('Station name').fill('Civil Lines Quetta');
   await page.getByLabel('District', { exact: true }).fill('Quetta');
@@ -75,7 +119,12 @@ test('intake: a juvenile arrested 23 hours ago, with field errors in place and n
   await page.keyboard.press('Control+S');
 
   await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0001 · Juvenile accused/ })).toBeVisible();
+  // Names and the B-Form are masked on the case screen as in the register, until "Show names".
+  await expect(page.getByTestId('child-name')).not.toContainText('زینب بی بی');
+  await expect(page.getByTestId('b-form')).toContainText('5••••-•••••••-•');
+  await page.getByRole('button', { name: 'Show names' }).click();
   await expect(page.getByText('زینب بی بی')).toBeVisible();
+  await expect(page.getByTestId('b-form')).toContainText('54400-1234567-1');
 
   // The checklist: A6 (production within 24 h of arrest) shows its live clock with an hour left.
   const a6 = page.locator('li[data-rule="A6"]');
@@ -91,11 +140,15 @@ test('intake: a juvenile arrested 23 hours ago, with field errors in place and n
   await form.getByLabel('Guardian informed').fill('Muhammad Ali (father)');
   await form.getByLabel('How').selectOption('phone');
   await form.getByLabel('When', { exact: true }).fill(karachiLocal(new Date(Date.now() - 22 * 3600_000)));
+  // "When" is the time the step was done: no second "Done at" defaulting to now.
+  await expect(form.getByLabel('Done at')).toHaveCount(0);
   await screenshot(page, 'complete-step-en');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(a2).toHaveAttribute('data-state', 'done');
   await expect(a2).toContainText('Done by Inspector Naseem');
   await expect(a2).toContainText('How: Phone');
+  // Told an hour after the arrest, within the 2-hour target: not late.
+  await expect(a2.getByText('late', { exact: true })).toHaveCount(0);
 
   // The due board lists the case's A6 with its clock, most urgent first, without names.
   await page.keyboard.press('Alt+D');
@@ -135,9 +188,13 @@ test('register: names masked until shown, search by a Urdu fragment, Urdu right-
   // The same checklist, in Urdu and right-to-left: A2 done, A6's clock in Urdu words.
   await expect(page.locator('li[data-rule="A2"]')).toContainText('مکمل');
   await expect(page.locator('li[data-rule="A6"] [data-clock]')).toHaveText(/میں واجب$/);
+  // Times inside Urdu sentences read as written: 2026-12-01 13:00, not 13:0001-12-2026.
+  expect(await timeReadsInOrder(page.locator('.case-view > .toolbar .muted'))).toBe(true);
+  expect(await timeReadsInOrder(page.locator('li[data-rule="A2"] .step-done'))).toBe(true);
   await screenshot(page, 'case-ur');
   await page.getByRole('button', { name: 'فوری کام' }).click();
   await expect(page.getByRole('heading', { name: 'فوری کام' })).toBeVisible();
+  expect(await timeReadsInOrder(page.locator('.due-board .toolbar .muted'))).toBe(true);
   await screenshot(page, 'due-ur');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
@@ -167,6 +224,8 @@ test('a save that fails keeps what was typed; errors speak Urdu in Urdu', async 
   await page.getByRole('button', { name: 'منسوخ' }).click();
   expect(asked).toContain('محفوظ نہیں');
   await page.getByRole('button', { name: 'نیا کیس' }).click();
+  await expect(page.getByRole('textbox', { name: 'بچے کا نام' })).toBeFocused();
+  await screenshot(page, 'intake-ur');
   await page.getByRole('button', { name: 'کیس محفوظ کریں' }).click();
   await expect(page.getByRole('textbox', { name: 'بچے کا نام' })).toHaveAccessibleDescription('ضروری ہے');
   await screenshot(page, 'intake-errors-ur');
@@ -229,4 +288,200 @@ test('print: an unsigned preview of a form, then the signed copy for the print d
   await screenshot(page, 'print-preview-ur');
   await page.getByRole('button', { name: 'Print…' }).click();
   await expect(preview.locator('body')).not.toContainText('PREVIEW');
+});
+
+test('a missing child: B-Form duplicate warning under the names, every detail on the case screen, recovery, referral outcome, closing', async ({ page, server }) => {
+  await unlock(page, server.url);
+  await page.keyboard.press('Alt+N');
+  await page.getByLabel('Category').selectOption('missing');
+  await page.getByLabel('Child’s name').fill('سارہ');
+  await page.getByLabel('Name in the other script').fill('Sara');
+  // The same B-Form as Zainab's: the strongest sign of a duplicate, whatever the name.
+  await page.getByLabel('B-Form / CRC number').fill('54400-1234567-1');
+  const warning = page.getByTestId('duplicate-warning');
+  await expect(warning.getByTestId('similar-case')).toHaveAttribute('data-strength', 'b-form');
+  await expect(warning).toContainText('same B-Form');
+  await expect(warning).toContainText(/QTA01-\d{4}-0001/);
+  await expect(warning).not.toContainText('زینب بی بی');
+  // Right under the name fields, above the rest of the child's details.
+  const box = (await warning.boundingBox())!;
+  expect(box.y).toBeGreaterThan((await page.getByLabel('Father’s / guardian’s name').boundingBox())!.y);
+  expect(box.y).toBeLessThan((await page.getByLabel('Gender').boundingBox())!.y);
+  await warning.getByRole('button', { name: 'Show names' }).click();
+  await expect(warning).toContainText('زینب بی بی');
+  await screenshot(page, 'intake-duplicate-en');
+
+  await page.getByLabel('B-Form / CRC number').fill('54400-7654321-2');
+  await page.getByLabel('Father’s / guardian’s name').fill('Abdul Rahim');
+  await page.getByLabel('Gender').selectOption('female');
+  await page.getByLabel('Age (claimed or apparent)').fill('9');
+  await page.getByLabel('Language').fill('Brahui');
+  await page.getByLabel('Disability').fill('Hearing');
+  await page.getByLabel('Address').first().fill('House 4, Jinnah Road');
+  await page.getByLabel('Guardian’s name', { exact: true }).fill('Amina');
+  await page.getByLabel('Relation').fill('mother');
+  await page.getByLabel('Last seen where').fill('Liaquat Bazaar');
+  await page.getByLabel('Description (height, clothes, marks)').fill('Green frock');
+  await page.getByLabel('Notes').fill('Mother came at 10:00');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0002 · Missing child/ })).toBeVisible();
+
+  const details = page.locator('.case-view dl').first();
+  for (const text of ['Brahui', 'Hearing', 'Liaquat Bazaar', 'Green frock', 'Mother came at 10:00', 'Quetta']) await expect(details).toContainText(text);
+  await expect(details).not.toContainText('Jinnah Road');
+  await expect(details).not.toContainText('سارہ');
+  await page.getByRole('button', { name: 'Show names' }).click();
+  await expect(details).toContainText('House 4, Jinnah Road');
+  await expect(page.getByTestId('guardian')).toContainText('Amina (mother)');
+  // ہ is drawn by the bundled Nastaliq font even in English mode (Noto Sans has no Urdu letters).
+  const name = page.getByTestId('child-name').locator('dd');
+  await expect(name).toHaveText('سارہ');
+  const faces = await name.evaluate(async (element) => {
+    const style = getComputedStyle(element);
+    return (await document.fonts.load(`${style.fontSize} ${style.fontFamily}`, 'ہ')).map((face) => face.family.replace(/"/g, ''));
+  });
+  expect(faces).toContain('Noto Nastaliq Urdu');
+
+  // M1 open, so the case is on the due board; its evidence form refuses blanks in Urdu, beside the fields.
+  await expect(page.locator('li[data-rule="M1"]')).toHaveAttribute('data-state', /pending|due_soon/);
+  await page.getByRole('button', { name: 'اردو' }).click();
+  const m1 = page.locator('li[data-rule="M1"]');
+  await m1.getByRole('button', { name: 'مکمل درج کریں' }).click();
+  await m1.getByRole('button', { name: 'محفوظ کریں' }).click();
+  await expect(m1.getByRole('textbox', { name: 'ایف آئی آر نمبر' })).toHaveAccessibleDescription('ضروری ہے');
+  await expect(m1.getByLabel('اندراج کا وقت')).toHaveAccessibleDescription(/ضروری ہے/);
+  await expectOnlyUrdu(page);
+  await screenshot(page, 'step-errors-ur');
+  await m1.getByRole('button', { name: 'منسوخ' }).click();
+
+  // A referral refuses an empty "referred to" in Urdu too; its outcome can be recorded later.
+  await page.getByRole('button', { name: 'ریفرل شامل کریں' }).click();
+  await expect(page.getByRole('combobox', { name: 'کس کو بھیجا' })).toHaveAccessibleDescription('ضروری ہے');
+  await expectOnlyUrdu(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Referred to').selectOption('edhi');
+  await page.getByRole('button', { name: 'Add referral' }).click();
+  const referral = page.getByTestId('referral');
+  await expect(referral).toContainText('Outcome not recorded yet');
+  await referral.getByRole('button', { name: 'Record outcome' }).click();
+  await referral.getByRole('textbox', { name: 'Outcome' }).fill('Sheltered overnight, returned to mother');
+  await referral.getByRole('button', { name: 'Save' }).click();
+  await expect(referral).toContainText('Outcome: Sheltered overnight, returned to mother');
+
+  // Recovery and hand-over, then the form shows what is recorded.
+  const followUp = page.getByRole('form', { name: 'Missing child follow-up' });
+  const recovered = karachiLocal(new Date(Date.now() - 3600_000));
+  await followUp.getByLabel('Recovered at').fill(recovered);
+  await followUp.getByLabel('Recovered where').fill('Edhi centre Sariab');
+  await followUp.getByLabel('Handed over to').fill('Amina (mother)');
+  await followUp.getByLabel('Handed over at').fill(recovered);
+  await followUp.getByRole('button', { name: 'Save' }).click();
+  await expect(details).toContainText('Edhi centre Sariab');
+  await expect(followUp.getByLabel('Recovered where')).toHaveValue('Edhi centre Sariab');
+  await expect(followUp.getByLabel('Recovered at')).toHaveValue(recovered);
+  await expect(page.locator('li[data-rule="M3"]')).toHaveAttribute('data-state', 'done');
+
+  await page.getByRole('button', { name: 'Due now' }).click();
+  const caseNumber = /QTA01-\d{4}-0002/;
+  await expect(page.locator('tr[data-rule="M1"]')).toContainText(caseNumber);
+  await page.locator('tr[data-rule="M1"]').getByRole('button').click();
+
+  // Closing asks for a reason (in place), goes through case.update, and takes the case off the due board.
+  await page.getByRole('button', { name: 'Close case' }).click();
+  const closeForm = page.getByRole('form', { name: 'Close this case' });
+  await closeForm.getByRole('button', { name: 'Close case' }).click();
+  await expect(closeForm.getByLabel('Reason')).toHaveAccessibleDescription('Required');
+  await closeForm.getByLabel('Reason').selectOption('handed_over');
+  await screenshot(page, 'close-case-en');
+  await closeForm.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('Closed');
+  await expect(page.getByTestId('notes')).toContainText('Child recovered and handed over');
+  await page.getByRole('button', { name: 'Due now' }).click();
+  await expect(page.locator('.due-table, .empty').first()).toBeVisible();
+  await expect(page.locator('.due-board')).not.toContainText(caseNumber);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByLabel('Status').selectOption('closed');
+  const rows = page.getByTestId('register-rows').getByRole('listitem');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(caseNumber);
+  await rows.first().click();
+  await page.getByRole('button', { name: 'Reopen case' }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('Open');
+  const stillClosed = (await server.host.call('case.list', { status: 'closed' })) as { result: unknown[] };
+  expect(stillClosed.result).toHaveLength(0);
+});
+
+test('login, users and settings: empty submits in Urdu, the passphrase twice, an inline reset', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Unlock the register' })).toBeVisible();
+  await screenshot(page, 'login-en');
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await screenshot(page, 'login-ur');
+  await page.getByRole('button', { name: 'کھولیں' }).click();
+  await expect(page.getByRole('textbox', { name: 'صارف نام' })).toHaveAccessibleDescription('ضروری ہے');
+  await expect(page.getByLabel('پاس فریز')).toHaveAccessibleDescription('ضروری ہے');
+  await expectOnlyUrdu(page);
+  // A wrong passphrase: the banner in Urdu only, with what to do.
+  await page.getByRole('textbox', { name: 'صارف نام' }).fill('incharge');
+  await page.getByLabel('پاس فریز').fill('not the passphrase');
+  await page.getByRole('button', { name: 'کھولیں' }).click();
+  await expect(page.locator('[data-code="WRONG_PASSPHRASE"]')).toContainText('صارف کا نام یا پاس فریز غلط ہے۔');
+  await expect(page.getByLabel('پاس فریز')).not.toHaveAccessibleDescription('ضروری ہے');
+  await expectOnlyUrdu(page);
+  await page.getByLabel('پاس فریز').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'کھولیں' }).click();
+
+  await page.getByRole('button', { name: 'صارفین' }).click();
+  const addForm = page.getByRole('form', { name: 'صارف شامل کریں' });
+  await addForm.getByRole('button', { name: 'صارف شامل کریں' }).click();
+  await expect(addForm.getByRole('textbox', { name: 'صارف نام' })).toHaveAccessibleDescription('ضروری ہے');
+  await expect(addForm.getByLabel('پاس فریز', { exact: true })).toHaveAccessibleDescription(/ضروری ہے/);
+  await expect(addForm.getByLabel('پاس فریز دوبارہ')).toHaveAccessibleDescription('ضروری ہے');
+  await expectOnlyUrdu(page);
+  await addForm.getByRole('textbox', { name: 'صارف نام' }).fill('desk1');
+  await addForm.getByLabel('پاس فریز', { exact: true }).fill('short');
+  await addForm.getByLabel('پاس فریز دوبارہ').fill('shorter');
+  // Too short is said under the passphrase, not in a banner; the two must agree.
+  await expect(addForm.getByLabel('پاس فریز', { exact: true })).toHaveAccessibleDescription(/کم از کم 10 حروف$/);
+  await expect(addForm.getByLabel('پاس فریز دوبارہ')).toHaveAccessibleDescription('دونوں پاس فریز مختلف ہیں');
+  await expect(page.locator('.banner-error')).toHaveCount(0);
+  await screenshot(page, 'users-errors-ur');
+  await addForm.getByLabel('پاس فریز', { exact: true }).fill('desk officer one passphrase');
+  await addForm.getByLabel('پاس فریز دوبارہ').fill('desk officer one passphrase');
+  await addForm.getByRole('button', { name: 'صارف شامل کریں' }).click();
+  const desk = page.locator('tr[data-user="desk1"]');
+  await expect(desk).toBeVisible();
+  await screenshot(page, 'users-ur');
+
+  // Setting a passphrase: inline, typed twice, no browser prompt.
+  await page.getByRole('button', { name: 'English' }).click();
+  await desk.getByRole('button', { name: 'Set passphrase' }).click();
+  const reset = desk.getByRole('form');
+  await reset.getByLabel(/^New passphrase for/).fill('a new desk passphrase');
+  await reset.getByLabel('Passphrase again').fill('a new desk passphrase!');
+  await reset.getByRole('button', { name: 'Set passphrase' }).click();
+  await expect(reset.getByLabel('Passphrase again')).toHaveAccessibleDescription('The two passphrases differ');
+  await reset.getByLabel('Passphrase again').fill('a new desk passphrase');
+  await reset.getByRole('button', { name: 'Set passphrase' }).click();
+  await expect(page.getByText(/New passphrase set for/)).toBeVisible();
+  await screenshot(page, 'users-en');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Station settings' })).toBeVisible();
+  await page.getByLabel('Target in hours').fill('');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByLabel('Target in hours')).toHaveAccessibleDescription('Required');
+  await page.getByLabel('Target in hours').fill('2');
+  await screenshot(page, 'settings-en');
+  await page.getByRole('button', { name: 'اردو' }).click();
+  await expect(page.getByRole('heading', { name: 'تھانے کی ترتیبات' })).toBeVisible();
+  await screenshot(page, 'settings-ur');
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // The new passphrase opens the register for that officer.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('User name').fill('desk1');
+  await page.getByLabel('Passphrase').fill('a new desk passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Case register' })).toBeVisible();
 });

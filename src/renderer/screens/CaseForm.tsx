@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseListItem } from '../../core/api.js';
 import { caseDataOf, CASE_CATEGORIES, CUSTODY_PLACES, GENDERS, mergePatchBetween, type CaseRecord } from '../../core/case-model.js';
 import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
+import { maskName } from '../format.js';
 import { emptyCaseForm, fromCase, toCaseInput, validateCaseForm, type CaseFormValues } from './case-form-values.js';
 
 /** react-hook-form's errors are nested objects; the case model reports dotted paths. */
@@ -49,8 +49,11 @@ function CaseForm({ record, navigate, setDirty, district }: Props & { record: Ca
   const { register, handleSubmit, watch, formState } = form;
   const [saveError, setSaveError] = useState<unknown>(null);
   const category = watch('category');
-  const childName = watch('child.name');
-  const similar = useSimilarChildren(childName, record?.id);
+  const similar = useSimilarChildren(
+    { name: watch('child.name'), bForm: watch('child.bForm'), fatherName: watch('child.fatherName'), age: watch('child.claimedAge'), dateOfBirth: watch('child.dateOfBirth') },
+    record?.id,
+  );
+  const [showSimilarNames, setShowSimilarNames] = useState(false);
 
   useEffect(() => setDirty(formState.isDirty), [formState.isDirty, setDirty]);
 
@@ -138,6 +141,29 @@ function CaseForm({ record, navigate, setDirty, district }: Props & { record: Ca
           {input('child.name', t('caseForm.childName'), { autoFocus: !record })}
           {input('child.altName', t('caseForm.altName'), { hint: t('caseForm.altNameHint') })}
           {input('child.fatherName', t('caseForm.fatherName'))}
+        </div>
+        {similar.length > 0 && (
+          // Right under the names, where the officer is looking; names masked until asked for (JJSA s.13).
+          <div className="banner banner-warning duplicate-warning" role="status" data-testid="duplicate-warning">
+            <div className="card-head">
+              <span>{t('caseForm.duplicateWarning')}</span>
+              <button type="button" className="link-button" aria-pressed={showSimilarNames} onClick={() => setShowSimilarNames(!showSimilarNames)}>
+                {showSimilarNames ? t('register.hideNames') : t('register.showNames')}
+              </button>
+            </div>
+            <ul className="plain">
+              {similar.map((c) => (
+                <li key={c.id} data-testid="similar-case" data-strength={c.reasons.includes('bForm') ? 'b-form' : 'name'}>
+                  <button type="button" className="link-button" onClick={() => navigate({ name: 'case', id: c.id })}>
+                    <span dir="ltr">{c.caseNumber}</span> {c.childName && (showSimilarNames ? c.childName : maskName(c.childName))}
+                  </button>{' '}
+                  <span className="small">{c.reasons.map((reason) => t(`caseForm.duplicateReasons.${reason}`)).join(' · ')}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="grid">
           {select('child.gender', t('caseForm.gender'), GENDERS, 'genders')}
           {input('child.dateOfBirth', t('caseForm.dateOfBirth'), { type: 'date', dir: 'ltr' })}
           {input('child.claimedAge', t('caseForm.claimedAge'), { type: 'number', dir: 'ltr' })}
@@ -147,16 +173,6 @@ function CaseForm({ record, navigate, setDirty, district }: Props & { record: Ca
           {input('child.language', t('caseForm.language'))}
           {input('child.disability', t('caseForm.disability'))}
         </div>
-        {similar.length > 0 && (
-          <div className="banner banner-warning" role="status" data-testid="duplicate-warning">
-            {t('caseForm.duplicateWarning')}{' '}
-            {similar.map((c) => (
-              <button key={c.id} type="button" className="link-button" onClick={() => navigate({ name: 'case', id: c.id })}>
-                <span dir="ltr">{c.caseNumber}</span> {c.childName}
-              </button>
-            ))}
-          </div>
-        )}
       </fieldset>
       <fieldset>
         <legend>{t('caseForm.groups.guardian')}</legend>
@@ -219,26 +235,79 @@ function CaseForm({ record, navigate, setDirty, district }: Props & { record: Ca
   );
 }
 
-/** Children already in the register whose names contain what is being typed: a likely duplicate entry. */
-function useSimilarChildren(name: string, excludeId: string | undefined): CaseListItem[] {
-  const [similar, setSimilar] = useState<CaseListItem[]>([]);
+type Typed = { name: string; bForm: string; fatherName: string; age: string; dateOfBirth: string };
+export type SimilarChild = { id: string; caseNumber: string; childName: string; reasons: Array<'bForm' | 'name' | 'fatherName' | 'age'>; score: number };
+
+const digitsOf = (value: string | undefined) => (value ?? '').replace(/\D/g, '');
+const sameText = (a: string | undefined, b: string | undefined) => Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
+
+function ageOf(age: string | number | undefined, dateOfBirth: string | undefined, at: number): number | undefined {
+  if (dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return Math.floor((at - Date.parse(dateOfBirth)) / (365.25 * 86_400_000));
+  const years = Number(age);
+  return age !== undefined && age !== '' && Number.isFinite(years) ? years : undefined;
+}
+
+/** How strongly a registered child looks like the one being entered: the same B-Form is all but certain. */
+export function rankSimilar(typed: Typed, other: CaseRecord, now = Date.now()): SimilarChild | null {
+  const reasons: SimilarChild['reasons'] = [];
+  let score = 0;
+  const bForm = digitsOf(typed.bForm);
+  if (bForm.length === 13 && digitsOf(other.child.bForm) === bForm) {
+    reasons.push('bForm');
+    score += 100;
+  }
+  const name = typed.name.trim();
+  if ([...name].length >= 4 && [other.child.name, other.child.altName].some((n) => n?.toLowerCase().includes(name.toLowerCase()))) {
+    reasons.push('name');
+    score += 10;
+  }
+  if (score === 0) return null;
+  if (sameText(typed.fatherName, other.child.fatherName)) {
+    reasons.push('fatherName');
+    score += 5;
+  }
+  const typedAge = ageOf(typed.age, typed.dateOfBirth, now);
+  const otherAge = ageOf(other.child.claimedAge, other.child.dateOfBirth, Date.parse(other.reportedAt));
+  if (typedAge !== undefined && otherAge !== undefined && Math.abs(typedAge - otherAge) <= 1) {
+    reasons.push('age');
+    score += 3;
+  }
+  return { id: other.id, caseNumber: other.caseNumber, childName: other.child.name, reasons, score };
+}
+
+/**
+ * Children already in the register who may be the one being entered: the same B-Form, or a name containing
+ * what is typed, ranked by B-Form, then father's name and age. Candidates come from the search index (names
+ * and B-Form digits), then each is read to compare father's name and age.
+ */
+function useSimilarChildren(typed: Typed, excludeId: string | undefined): SimilarChild[] {
+  const [similar, setSimilar] = useState<SimilarChild[]>([]);
+  const { name, bForm, fatherName, age, dateOfBirth } = typed;
   useEffect(() => {
     const trimmed = name?.trim() ?? '';
-    if ([...trimmed].length < 4) {
+    const digits = digitsOf(bForm);
+    const searches = [...([...trimmed].length >= 4 ? [trimmed] : []), ...(digits.length === 13 ? [digits] : [])];
+    if (searches.length === 0) {
       setSimilar([]);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
-      call('case.list', { search: trimmed, limit: 5 }).then(
-        (rows) => current && setSimilar(rows.filter((r) => r.id !== excludeId)),
-        () => current && setSimilar([]),
-      );
+      void (async () => {
+        const lists = await Promise.all(searches.map((search) => call('case.list', { search, limit: 5 })));
+        const ids = [...new Set(lists.flat().map((row) => row.id))].filter((id) => id !== excludeId);
+        const records = await Promise.all(ids.map((id) => call('case.get', { id })));
+        const ranked = records
+          .map((other) => rankSimilar({ name: trimmed, bForm, fatherName, age, dateOfBirth }, other))
+          .filter((c): c is SimilarChild => c !== null)
+          .sort((a, b) => b.score - a.score);
+        if (current) setSimilar(ranked.slice(0, 5));
+      })().catch(() => current && setSimilar([]));
     }, 300);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [name, excludeId]);
+  }, [name, bForm, fatherName, age, dateOfBirth, excludeId]);
   return similar;
 }
