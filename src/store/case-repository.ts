@@ -174,7 +174,7 @@ export class CaseRepository {
     return this.db.sqlite.transaction(() => {
       const current = this.get(id);
       if (!current) throw new AppError('NOT_FOUND');
-      if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+      if (expectedRevision !== undefined && expectedRevision !== current.revision && this.editedSince(current.id, expectedRevision, current.revision)) {
         throw new AppError('STALE_REVISION', `The case is at revision ${current.revision}.`);
       }
       const { caseNumber, revision } = current;
@@ -206,6 +206,22 @@ export class CaseRepository {
       });
       return this.get(current.id)!;
     })();
+  }
+
+  /**
+   * Whether the case's data changed after `revision`. A completed checklist step raises the revision too (so the
+   * district takes the new copy) but leaves the data alone: an edit made on the copy from before it overwrites
+   * nobody's work, so only a later `case.update` (or a revision this register never issued) makes it stale.
+   */
+  private editedSince(id: string, revision: number, currentRevision: number): boolean {
+    if (revision > currentRevision || revision < 1) return true;
+    return (
+      this.db.sqlite
+        .prepare(
+          `SELECT 1 FROM audit_log WHERE entity_type = 'case' AND entity_id = ? AND action = 'case.update' AND json_extract(details, '$.revision') > ? LIMIT 1`,
+        )
+        .get(id, revision) !== undefined
+    );
   }
 
   /**

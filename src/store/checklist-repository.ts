@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { newRecordId } from '../core/ids.js';
 import type { AuditTrail } from './audit.js';
 import type { OpenDatabase } from './database.js';
@@ -28,7 +28,13 @@ export class ChecklistRepository {
         .insert(checklistCompletions)
         .values({ id: newRecordId(), caseId, ...completion, evidence: JSON.stringify(completion.evidence), recordedAt })
         .run();
-      this.db.orm.update(cases).set({ rulePackVersion: completion.rulePackVersion }).where(eq(cases.id, caseId)).run();
+      // A completed step is a change to the case: its revision goes up (with who and when), so the district,
+      // where the higher revision wins, takes the re-sent record instead of keeping its older copy as "stale".
+      this.db.orm
+        .update(cases)
+        .set({ rulePackVersion: completion.rulePackVersion, revision: sql`${cases.revision} + 1`, updatedAt: recordedAt, updatedBy: completion.doneBy })
+        .where(eq(cases.id, caseId))
+        .run();
       // The evidence may name people (who was informed); the audit row keeps only which fields were given.
       this.audit.append({
         action: 'checklist.complete',

@@ -48,6 +48,34 @@ describe('checklist on a stored case', () => {
     expect(row!.details).not.toContain('Muhammad');
   });
 
+  it('a completed step is a change to the case: its revision goes up, with who and when, in one audit row', () => {
+    const { id } = createCase(session, juvenileCase());
+    const before = session.register.cases.get(id)!;
+    const auditBefore = session.register.audit.recent(1)[0]!.seq;
+    completeStep(session, { caseId: id, ruleId: 'A8', evidence: { confirmed: true } });
+    const after = session.register.cases.get(id)!;
+    expect(after.revision).toBe(before.revision + 1);
+    expect(after).toMatchObject({ updatedBy: session.user.id, updatedAt: new Date(NOW).toISOString() });
+    expect(session.register.audit.recent(5).filter((r) => r.seq > auditBefore).map((r) => r.action)).toEqual(['checklist.complete']);
+    // A refused step changes nothing, revision included.
+    expect(() => completeStep(session, { caseId: id, ruleId: 'A2', evidence: { method: 'phone' } })).toThrow();
+    expect(session.register.cases.get(id)!.revision).toBe(after.revision);
+  });
+
+  it('an edit made on the copy from before a completed step still saves; one made before another edit is refused', () => {
+    const { id } = createCase(session, juvenileCase());
+    const seen = session.register.cases.get(id)!.revision;
+    completeStep(session, { caseId: id, ruleId: 'A8', evidence: { confirmed: true } });
+    // The step changed no case data, so nobody's work is overwritten by an edit based on revision `seen`.
+    const edited = updateCase(session, id, { notes: 'guardian came' }, seen);
+    expect(edited).toMatchObject({ revision: seen + 2, notes: 'guardian came' });
+    // Someone else's edit in between is a real conflict.
+    expect(() => updateCase(session, id, { notes: 'other' }, seen)).toThrow(expect.objectContaining({ code: 'STALE_REVISION' }));
+    expect(() => updateCase(session, id, { notes: 'other' }, seen + 1)).toThrow(expect.objectContaining({ code: 'STALE_REVISION' }));
+    expect(() => updateCase(session, id, { notes: 'other' }, seen + 5)).toThrow(expect.objectContaining({ code: 'STALE_REVISION' }));
+    expect(updateCase(session, id, { notes: 'after reload' }, seen + 2)).toMatchObject({ revision: seen + 3 });
+  });
+
   it('refuses missing or unknown evidence, unknown rules, steps that do not apply, and future times', () => {
     const { id } = createCase(session, juvenileCase());
     expect(() => completeStep(session, { caseId: id, ruleId: 'A2', evidence: { method: 'phone' } })).toThrow(/evidence\.informedPerson/);
