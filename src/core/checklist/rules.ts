@@ -57,6 +57,11 @@ export type Rule = {
   actor: Bilingual;
   basis: string;
   status: RuleStatus;
+  /**
+   * What the reference adds to the status word (A6: "text (Art.10(2)); JJSA-specific rule unconfirmed"), shown
+   * beside the status on screens and forms so a mixed status is never read as the plain word.
+   */
+  statusNote?: Bilingual;
   /** Where the reference gives a different status for some children (A11: under 16 is unconfirmed). */
   statusForAgeBands?: { bands: readonly AgeBand[]; status: RuleStatus; note: Bilingual };
   applies: Applicability;
@@ -67,7 +72,6 @@ export type Rule = {
 
 const JUVENILE = ['in_conflict'] as const;
 const MISSING = ['missing', 'found'] as const;
-const ALL = ['in_conflict', 'victim', 'witness', 'missing', 'found', 'at_risk'] as const;
 
 const informedFields = (whoEn: string, whoUr: string): EvidenceField[] => [
   { key: 'informedPerson', kind: 'text', required: true, label: { en: whoEn, ur: whoUr } },
@@ -82,7 +86,7 @@ export const RULES: readonly Rule[] = [
     title: { en: 'Determine the age', ur: 'عمر کا تعین' },
     explanation: {
       en: 'From a birth certificate, NADRA B-Form/CRC, school certificate or other document; a medical opinion only where no document exists. B-Form and birth certificate outrank a private school certificate. Record which evidence was used.',
-      ur: 'پیدائش سرٹیفکیٹ، نادرا ب فارم/سی آر سی، اسکول سرٹیفکیٹ یا کسی اور دستاویز سے؛ طبی رائے صرف تب جب کوئی دستاویز نہ ہو۔ استعمال شدہ ثبوت درج کریں۔',
+      ur: 'پیدائش سرٹیفکیٹ، نادرا ب فارم/سی آر سی، اسکول سرٹیفکیٹ یا کسی اور دستاویز سے؛ طبی رائے صرف تب جب کوئی دستاویز نہ ہو۔ ب فارم اور پیدائش سرٹیفکیٹ نجی اسکول سرٹیفکیٹ پر فوقیت رکھتے ہیں۔ استعمال شدہ ثبوت درج کریں۔',
     },
     actor: { en: 'Officer in charge or investigating officer', ur: 'انچارج افسر یا تفتیشی افسر' },
     basis: 'JJSA s.8; PLD 2020 SC 356; PLJ 2024 Cr.C. 1175 (LHC)',
@@ -101,6 +105,7 @@ export const RULES: readonly Rule[] = [
     actor: { en: 'Officer in charge', ur: 'انچارج افسر' },
     basis: 'JJSA s.5',
     status: 'case-law',
+    statusNote: { en: 'No fixed hours in the text read: the clock is the station’s target.', ur: 'پڑھے گئے متن میں مقررہ گھنٹے نہیں: گھڑی تھانے کا ہدف ہے۔' },
     applies: { categories: JUVENILE, arrested: true },
     clock: { kind: 'asap', from: 'arrest' },
     evidence: informedFields('Guardian informed', 'کس سرپرست کو اطلاع دی'),
@@ -145,10 +150,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A6',
     title: { en: 'Produce before the court within 24 hours', ur: '24 گھنٹوں میں عدالت میں پیشی' },
-    explanation: { en: 'Within 24 hours of arrest, excluding travel time. (The JJSO rule of production before the Juvenile Court is not confirmed for the JJSA.)', ur: 'گرفتاری کے 24 گھنٹوں کے اندر، سفر کا وقت شامل نہیں۔' },
+    explanation: { en: 'Within 24 hours of arrest, excluding travel time. (The JJSO rule of production before the Juvenile Court is not confirmed for the JJSA.)', ur: 'گرفتاری کے 24 گھنٹوں کے اندر، سفر کا وقت شامل نہیں۔ (جووینائل کورٹ میں پیشی کا جے جے ایس او والا قاعدہ جے جے ایس اے کے لیے مصدقہ نہیں۔)' },
     actor: { en: 'Officer in charge / investigating officer', ur: 'انچارج / تفتیشی افسر' },
     basis: 'Constitution Art.10(2)',
     status: 'text',
+    statusNote: { en: 'Text of Art.10(2); a JJSA-specific rule is unconfirmed.', ur: 'آرٹیکل 10(2) کا متن؛ جے جے ایس اے کا مخصوص قاعدہ غیر مصدقہ ہے۔' },
     applies: { categories: JUVENILE, arrested: true },
     clock: { kind: 'hours', from: 'arrest', hours: 24 },
     auto: [{ kind: 'event_by_due', events: ['produced', 'released'] }],
@@ -184,10 +190,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A9',
     title: { en: 'Consider diversion; refer to the Juvenile Justice Committee', ur: 'ڈائیورژن پر غور؛ جووینائل جسٹس کمیٹی کو ریفرل' },
-    explanation: { en: 'Refer an eligible case to the JJC during investigation; the s.173 report must state the steps taken. The JJC decides within one month. (Eligibility beyond minor and major offences is unconfirmed.)', ur: 'اہل کیس تفتیش کے دوران جے جے سی کو بھیجیں؛ چالان میں اٹھائے گئے اقدامات درج ہوں۔ کمیٹی ایک ماہ میں فیصلہ کرتی ہے۔' },
+    explanation: { en: 'Refer an eligible case to the JJC during investigation; the s.173 report must state the steps taken. The JJC decides within one month. (Eligibility beyond minor and major offences is unconfirmed.)', ur: 'اہل کیس تفتیش کے دوران جے جے سی کو بھیجیں؛ چالان میں اٹھائے گئے اقدامات درج ہوں۔ کمیٹی ایک ماہ میں فیصلہ کرتی ہے۔ (معمولی اور بڑے جرائم سے آگے اہلیت غیر مصدقہ ہے۔)' },
     actor: { en: 'Investigating officer / officer in charge', ur: 'تفتیشی / انچارج افسر' },
     basis: 'JJSA s.5, s.9, s.10; 2024 LHC 3460',
     status: 'case-law',
+    statusNote: { en: 'Case-law for minor and major offences; eligibility beyond them is unconfirmed.', ur: 'معمولی اور بڑے جرائم کے لیے عدالتی نظیر؛ ان سے آگے اہلیت غیر مصدقہ ہے۔' },
     applies: { categories: JUVENILE, offenceClasses: ['minor', 'major'] },
     clock: { kind: 'standing' },
     evidence: [
@@ -215,6 +222,7 @@ export const RULES: readonly Rule[] = [
     actor: { en: 'Court (police record the facts)', ur: 'عدالت (پولیس حقائق درج کرے)' },
     basis: 'JJSA s.6(4)',
     status: 'case-law',
+    statusNote: { en: 'Case-law for a juvenile over 16; under 16 unconfirmed.', ur: '16 سال سے زائد کے لیے عدالتی نظیر؛ 16 سے کم کے لیے غیر مصدقہ۔' },
     statusForAgeBands: {
       bands: ['under_10', '10_13', '14_15'],
       status: 'unconfirmed',
@@ -230,7 +238,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A12',
     title: { en: 'Bail as of right after six months’ detention', ur: 'چھ ماہ حراست کے بعد ضمانت کا حق' },
-    explanation: { en: 'After six months’ continuous detention with the trial not concluded (delay not caused by the juvenile). The register raises the alert.', ur: 'مقدمہ ختم ہوئے بغیر چھ ماہ مسلسل حراست کے بعد (تاخیر کم عمر کی وجہ سے نہ ہو)۔' },
+    explanation: { en: 'After six months’ continuous detention with the trial not concluded (delay not caused by the juvenile). The register raises the alert.', ur: 'مقدمہ ختم ہوئے بغیر چھ ماہ مسلسل حراست کے بعد (تاخیر کم عمر کی وجہ سے نہ ہو)۔ رجسٹر یاد دہانی کراتا ہے۔' },
     actor: { en: 'Court; the register raises the alert', ur: 'عدالت؛ رجسٹر یاد دہانی کرائے' },
     basis: 'JJSA s.6(5); PLD 2024 SC 843',
     status: 'case-law',
@@ -253,7 +261,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A14',
     title: { en: 'No handcuffs or fetters', ur: 'ہتھکڑی یا بیڑی نہیں' },
-    explanation: { en: 'No handcuffs or fetters on a juvenile (JJSO; the JJSA section is not confirmed).', ur: 'کم عمر کو ہتھکڑی یا بیڑی نہ لگائی جائے۔' },
+    explanation: { en: 'No handcuffs or fetters on a juvenile (JJSO; the JJSA section is not confirmed).', ur: 'کم عمر کو ہتھکڑی یا بیڑی نہ لگائی جائے (جے جے ایس او؛ جے جے ایس اے کی دفعہ مصدقہ نہیں)۔' },
     actor: { en: 'All officers', ur: 'تمام افسران' },
     basis: 'JJSO (earlier law); JJSA section unconfirmed',
     status: 'unconfirmed',
@@ -264,7 +272,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A15',
     title: { en: 'Female juvenile: female officer, separate custody', ur: 'کم عمر لڑکی: خاتون افسر، الگ حراست' },
-    explanation: { en: 'Special provision for a female juvenile (JJSA s.17; heading read, content not read).', ur: 'کم عمر لڑکی کے لیے خصوصی انتظام (جے جے ایس اے دفعہ 17)۔' },
+    explanation: { en: 'Special provision for a female juvenile (JJSA s.17; heading read, content not read).', ur: 'کم عمر لڑکی کے لیے خصوصی انتظام (جے جے ایس اے دفعہ 17؛ صرف عنوان پڑھا گیا، متن نہیں پڑھا گیا)۔' },
     actor: { en: 'Officer in charge', ur: 'انچارج افسر' },
     basis: 'JJSA s.17 (heading read; content not read)',
     status: 'unconfirmed',
@@ -275,11 +283,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 'A16',
     title: { en: 'Do not disclose the child’s identity', ur: 'بچے کی شناخت ظاہر نہ کریں' },
-    explanation: { en: 'Nothing that may identify the juvenile is published or disclosed (up to 3 years and fine). The register masks names in lists and bundles carry identity only where the recipient needs it.', ur: 'کم عمر کی شناخت ظاہر کرنے والی کوئی بات شائع یا افشا نہ ہو (3 سال تک قید اور جرمانہ)۔' },
+    explanation: { en: 'Nothing that may identify the juvenile is published or disclosed (up to 3 years and fine). The register masks names in lists and bundles carry identity only where the recipient needs it.', ur: 'کم عمر کی شناخت ظاہر کرنے والی کوئی بات شائع یا افشا نہ ہو (3 سال تک قید اور جرمانہ)۔ رجسٹر فہرستوں میں نام چھپاتا ہے اور بنڈل میں شناخت صرف وہاں جاتی ہے جہاں وصول کنندہ کو اس کی ضرورت ہو۔' },
     actor: { en: 'Everyone', ur: 'ہر کوئی' },
     basis: 'JJSA s.13',
     status: 'text',
-    applies: { categories: ALL },
+    statusNote: { en: 'Text as quoted: s.13 protects the juvenile (a child alleged or found to have committed an offence).', ur: 'نقل شدہ متن: دفعہ 13 کم عمر ملزم کی حفاظت کرتی ہے۔' },
+    // s.13 protects "the juvenile", i.e. a child in conflict with the law (JJSA s.2), not every child the desk sees.
+    applies: { categories: JUVENILE },
     clock: { kind: 'standing' },
     evidence: [confirmed],
   },
@@ -301,6 +311,7 @@ export const RULES: readonly Rule[] = [
     actor: { en: 'SHO', ur: 'ایس ایچ او' },
     basis: 'ZARRA 2020 (section numbers unconfirmed)',
     status: 'unconfirmed',
+    statusNote: { en: 'Unconfirmed: the ZARRA section numbers have not been read.', ur: 'غیر مصدقہ: زارا کی دفعات کے نمبر نہیں پڑھے گئے۔' },
     applies: { categories: ['missing'] },
     clock: { kind: 'hours', from: 'report', hours: 2 },
     evidence: [
