@@ -16,10 +16,28 @@ import { requirePermission, type Session } from './session.js';
  *   bold) and the same long Data sheet; in Urdu every sheet runs right to left.
  *
  * And the reading side: the district register's `cases` rows streamed into the aggregator, one month through
- * the reported_at index (about a thirtieth of the register), never the whole table in memory.
+ * the reported_at index (about a thirtieth of the register) and the missing children reported earlier (their
+ * recoveries count in the month they happened), never the whole table in memory.
  */
 
-type CaseRowColumns = [stationCode: string, caseNumber: string, category: string, status: string, reportedAt: string, data: string];
+type CaseRowColumns = [id: string, stationCode: string, caseNumber: string, category: string, status: string, reportedAt: string, data: string];
+
+const COLUMNS = 'SELECT id, station_code, case_number, category, status, reported_at, data FROM cases';
+
+/** The first confirmation of each missing child the district matched with a found child. */
+function confirmedMatches(sqlite: SqliteDatabase): Map<string, string> {
+  const rows = sqlite.prepare("SELECT missing_case_id, MIN(decided_at) FROM match_decisions WHERE decision = 'confirmed' GROUP BY missing_case_id").raw(true).all() as Array<[string, string]>;
+  return new Map(rows);
+}
+
+function* parsed(rows: Iterable<CaseRowColumns>, confirmed: Map<string, string>): Generator<DistrictRow> {
+  for (const [id, stationCode, caseNumber, category, status, reportedAt, data] of rows) {
+    const row: DistrictRow = { stationCode, caseNumber, category, status, reportedAt, data: JSON.parse(data) as DistrictRowData };
+    const at = category === 'missing' ? confirmed.get(id) : undefined;
+    if (at !== undefined) row.matchConfirmedAt = at;
+    yield row;
+  }
+}
 
 /**
  * The district's case rows with their data parsed, one at a time: those reported in `month` (Asia/Karachi)
@@ -31,14 +49,19 @@ export function districtRows(sqlite: SqliteDatabase, month?: string): Generator<
 }
 
 /** Rows reported in [from, to) (UTC ISO strings), through the reported_at index; every row without bounds. */
-export function* districtRowsBetween(sqlite: SqliteDatabase, bounds?: { from: string; to: string }): Generator<DistrictRow> {
-  const columns = 'SELECT station_code, case_number, category, status, reported_at, data FROM cases';
-  const rows = bounds
-    ? sqlite.prepare(`${columns} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(bounds.from, bounds.to)
-    : sqlite.prepare(columns).raw(true).iterate();
-  for (const [stationCode, caseNumber, category, status, reportedAt, data] of rows as IterableIterator<CaseRowColumns>) {
-    yield { stationCode, caseNumber, category, status, reportedAt, data: JSON.parse(data) as DistrictRowData };
-  }
+export function districtRowsBetween(sqlite: SqliteDatabase, bounds?: { from: string; to: string }): Generator<DistrictRow> {
+  const rows = bounds ? sqlite.prepare(`${COLUMNS} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(bounds.from, bounds.to) : sqlite.prepare(COLUMNS).raw(true).iterate();
+  return parsed(rows as IterableIterator<CaseRowColumns>, confirmedMatches(sqlite));
+}
+
+/**
+ * What a return over [from, to) reads: the rows reported in it, then the missing children reported before it
+ * (through the category index), whose recoveries and hand-overs may fall in it.
+ */
+export function* districtReturnRows(sqlite: SqliteDatabase, bounds: { from: string; to: string }): Generator<DistrictRow> {
+  const confirmed = confirmedMatches(sqlite);
+  yield* parsed(sqlite.prepare(`${COLUMNS} WHERE reported_at >= ? AND reported_at < ?`).raw(true).iterate(bounds.from, bounds.to) as IterableIterator<CaseRowColumns>, confirmed);
+  yield* parsed(sqlite.prepare(`${COLUMNS} WHERE category = 'missing' AND reported_at < ?`).raw(true).iterate(bounds.from) as IterableIterator<CaseRowColumns>, confirmed);
 }
 
 /**
@@ -57,7 +80,7 @@ export function monthlyReturnFromRegister(session: Session, options: { month: st
     asapTargetHours: options.asapTargetHours ?? session.register.settings.read().asapTargetHours,
     stations,
   });
-  for (const row of districtRows(sqlite, options.month)) builder.add(row);
+  for (const row of districtReturnRows(sqlite, monthBoundsUtc(options.month))) builder.add(row);
   return builder.result();
 }
 

@@ -5,7 +5,7 @@ import { formatKarachi } from '../core/time.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
 import { FormPrinter } from '../forms/pdf.js';
 import { renderReturnDocument } from '../forms/return-document.js';
-import { districtRowsBetween, monthlyReturnFromRegister } from './district-report-files.js';
+import { districtReturnRows, monthlyReturnFromRegister } from './district-report-files.js';
 import { requirePermission, type Session } from './session.js';
 
 /**
@@ -30,7 +30,7 @@ export function monthlyReport(session: Session, month: string): MonthlyReport {
   const sqlite = session.register.db.sqlite;
   const from = monthBoundsUtc(months[0]!).from;
   const to = monthBoundsUtc(month).to;
-  for (const row of districtRowsBetween(sqlite, { from, to })) builder.add(row);
+  for (const row of districtReturnRows(sqlite, { from, to })) builder.add(row);
   return { result, series: builder.result() };
 }
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonthlyReturn, type DistrictRow } from '../../src/core/returns/index.js';
+import { createMonthlyReturn, monthBoundsUtc, type DistrictRow } from '../../src/core/returns/index.js';
 import { initDistrict, initStation } from '../../src/services/register.js';
-import { districtRows, monthlyReturnFromRegister, toCsv } from '../../src/services/district-report-files.js';
+import { districtReturnRows, districtRows, monthlyReturnFromRegister, toCsv } from '../../src/services/district-report-files.js';
 import type { Session } from '../../src/services/session.js';
 import { generateDistrict } from '../support/generate-district.js';
 import { PASSPHRASE, tempDir, testOptions } from '../support/register.js';
@@ -47,15 +47,19 @@ function inMemory(month: string, rows: Iterable<DistrictRow>) {
 }
 
 describe('the monthly return from an encrypted district register', () => {
-  it('reads one month through the index and gets the figures of a whole-register scan', () => {
+  it('reads one month through the index (and the missing children reported before it) and gets the figures of a whole-register scan', () => {
     const month = '2026-11';
-    const oneMonth = [...districtRows(session.register.db.sqlite, month)];
+    const { from } = monthBoundsUtc(month);
+    const oneMonth = [...districtReturnRows(session.register.db.sqlite, monthBoundsUtc(month))];
     const all = [...districtRows(session.register.db.sqlite)];
     expect(all).toHaveLength(NOVEMBER_ROWS.length - 1 + generated.length);
-    expect(oneMonth.length).toBeLessThan(all.length / 10);
+    const earlierMissing = all.filter((r) => r.category === 'missing' && r.reportedAt < from).length;
+    expect(earlierMissing).toBeGreaterThan(0);
+    expect(oneMonth.length - earlierMissing).toBeLessThan(all.length / 10);
     const fromMonth = inMemory(month, oneMonth);
     const fromScan = inMemory(month, all);
-    expect(fromMonth.rows.outsideMonth).toBe(0);
+    // Every row read is counted, or is a missing child reported earlier read for a recovery in the month.
+    expect(fromMonth.rows.outsideMonth).toBe(earlierMissing);
     expect(fromMonth.rows.counted).toBe(fromScan.rows.counted);
     expect(fromMonth.stations).toEqual(fromScan.stations);
     expect(fromMonth.total).toEqual(fromScan.total);
@@ -90,5 +94,23 @@ describe('the monthly return from an encrypted district register', () => {
     } finally {
       station.register.close();
     }
+  });
+
+  it('counts a child reported earlier and recovered in the month, and a confirmed district match in the month it was confirmed', () => {
+    const before = monthlyReturnFromRegister(session, { month: '2026-11' }).total.missing;
+    const october = monthBoundsUtc('2026-10');
+    const child = { gender: 'male', claimedAge: 12 };
+    insert(session, [
+      { id: 'oct-recovered', stationCode: 'PSN01', caseNumber: 'PSN01-2026-9001', category: 'missing', status: 'open', reportedAt: october.from, data: { child, missing: { recoveredAt: '2026-11-02T05:00:00.000Z' } } as DistrictRow['data'] },
+      { id: 'oct-matched', stationCode: 'PSN01', caseNumber: 'PSN01-2026-9002', category: 'missing', status: 'open', reportedAt: october.from, data: { child } as DistrictRow['data'] },
+    ]);
+    session.register.db.sqlite
+      .prepare("INSERT INTO match_decisions (missing_case_id, found_case_id, decision, score, decided_at, decided_by) VALUES ('oct-matched', 'some-found', 'confirmed', 90, '2026-11-12T05:00:00.000Z', 'cpu')")
+      .run();
+    const after = monthlyReturnFromRegister(session, { month: '2026-11' }).total.missing;
+    expect(after.reported).toBe(before.reported);
+    expect(after.recovered.count).toBe(before.recovered.count + 2);
+    expect(after.recoveredByMatch).toBe(before.recoveredByMatch + 1);
+    expect(after.sought).toBe(before.sought + 2);
   });
 });

@@ -1,6 +1,7 @@
 import { ageBand, ageInYears } from '../age.js';
 import { CASE_CATEGORIES, GENDERS, REFERRAL_PARTNERS, type CaseCategory } from '../case-model.js';
 import { classifyOffence } from '../offence-table.js';
+import { canonicalInstant } from './month.js';
 import {
   BAIL_OUTCOMES,
   DIVERSION_OUTCOMES,
@@ -43,7 +44,13 @@ export type Tally = {
   bail: Record<BailOutcome, number>;
   diversion: Record<DiversionOutcome, number>;
   missingReported: number;
+  /** Missing children who could be recovered in the period: reported by its end, not recovered before it. */
+  missingSought: number;
   missingRecovered: number;
+  /** Of the recovered, those counted as recovered only because the district confirmed a match. */
+  missingRecoveredByMatch: number;
+  /** Recovered by the period's end and not handed over before it. */
+  missingAwaitingHandover: number;
   missingHandedOver: number;
   referrals: Record<ReferralPartner, number>;
   referralCases: number;
@@ -70,7 +77,10 @@ export function emptyTally(): Tally {
     bail: zeros(BAIL_OUTCOMES),
     diversion: zeros(DIVERSION_OUTCOMES),
     missingReported: 0,
+    missingSought: 0,
     missingRecovered: 0,
+    missingRecoveredByMatch: 0,
+    missingAwaitingHandover: 0,
     missingHandedOver: 0,
     referrals: zeros(REFERRAL_PARTNERS),
     referralCases: 0,
@@ -176,11 +186,6 @@ export function countCase(tally: Tally, category: CaseCategory, data: DistrictRo
 
   if (category === 'missing') {
     tally.missingReported++;
-    const missing = data.missing;
-    const handedOver = missing?.handedOverAt !== undefined || missing?.handedOverTo !== undefined;
-    // A child handed over has been recovered, whether or not the recovery time was entered.
-    if (missing?.recoveredAt !== undefined || handedOver) tally.missingRecovered++;
-    if (handedOver) tally.missingHandedOver++;
     return;
   }
   if (category !== 'in_conflict') return;
@@ -207,6 +212,39 @@ export function countCase(tally: Tally, category: CaseCategory, data: DistrictRo
   if (outcome !== undefined && A10_OUTCOMES.has(outcome)) tally.bail[outcome as BailOutcome]++;
   else if (decision !== undefined && A11_DECISIONS.has(decision)) tally.bail[decision as BailOutcome]++;
   else tally.bail.not_recorded++;
+}
+
+/**
+ * When a missing child was recovered and handed over, as canonical instants (null: not yet, or no time known).
+ * Recovered: the recovery time; else the hand-over time (a child handed over has been recovered); else the
+ * time the district confirmed a match with a found child; else, for a hand-over with no time at all, the
+ * report time. Handed over: the hand-over time; else, for a hand-over with no time, the recovery time.
+ */
+export function recoveryTimes(data: DistrictRowData, reportedAt: string, matchConfirmedAt?: string): { recoveredAt: string | null; handedOverAt: string | null; byMatch: boolean } {
+  const missing = data.missing;
+  const instant = (at: string | undefined) => (at ? canonicalInstant(at) : null);
+  const handedOverFlag = missing?.handedOverAt !== undefined || missing?.handedOverTo !== undefined;
+  const recorded = instant(missing?.recoveredAt) ?? instant(missing?.handedOverAt);
+  const confirmed = recorded === null ? instant(matchConfirmedAt) : null;
+  const recoveredAt = recorded ?? confirmed ?? (handedOverFlag ? instant(reportedAt) : null);
+  const handedOverAt = instant(missing?.handedOverAt) ?? (handedOverFlag ? recoveredAt : null);
+  return { recoveredAt, handedOverAt, byMatch: recorded === null && confirmed !== null };
+}
+
+/**
+ * Counts a missing child's recovery and hand-over into the tally of the period [from, to) (canonical
+ * instants) they happened in, whatever month the child was reported in; the caller gives only missing
+ * children reported before `to`.
+ */
+export function countRecovery(tally: Tally, data: DistrictRowData, reportedAt: string, from: string, to: string, matchConfirmedAt?: string): void {
+  const { recoveredAt, handedOverAt, byMatch } = recoveryTimes(data, reportedAt, matchConfirmedAt);
+  if (recoveredAt === null || recoveredAt >= from) tally.missingSought++;
+  if (recoveredAt !== null && recoveredAt >= from && recoveredAt < to) {
+    tally.missingRecovered++;
+    if (byMatch) tally.missingRecoveredByMatch++;
+  }
+  if (recoveredAt !== null && recoveredAt < to && (handedOverAt === null || handedOverAt >= from)) tally.missingAwaitingHandover++;
+  if (handedOverAt !== null && handedOverAt >= from && handedOverAt < to) tally.missingHandedOver++;
 }
 
 export function ratio(count: number, of: number): Ratio {
@@ -239,8 +277,10 @@ export function finish(tally: Tally, asapTargetHours: number): ReturnFigures {
     },
     missing: {
       reported: copy.missingReported,
-      recovered: ratio(copy.missingRecovered, copy.missingReported),
-      handedOver: ratio(copy.missingHandedOver, copy.missingRecovered),
+      sought: copy.missingSought,
+      recovered: ratio(copy.missingRecovered, copy.missingSought),
+      recoveredByMatch: copy.missingRecoveredByMatch,
+      handedOver: ratio(copy.missingHandedOver, copy.missingAwaitingHandover),
     },
     referrals: { byPartner: copy.referrals, total: referralTotal, cases: copy.referralCases },
   };

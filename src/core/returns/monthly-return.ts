@@ -1,4 +1,4 @@
-import { addTally, countCase, emptyTally, finish, isCategory, ratio, type Tally } from './count-case.js';
+import { addTally, countCase, countRecovery, emptyTally, finish, isCategory, ratio, recoveryTimes, type Tally } from './count-case.js';
 import { canonicalInstant, isMonth, monthBoundsUtc } from './month.js';
 import type { ComplianceSeries, CompliancePoint, DistrictRow, MonthlyReturn, RowCounts } from './types.js';
 
@@ -10,7 +10,9 @@ import type { ComplianceSeries, CompliancePoint, DistrictRow, MonthlyReturn, Row
  *
  * Which month a case belongs to: the Pakistan calendar month of reportedAt (when the child came to the police),
  * so every table of one return counts the same cases. A juvenile arrested and brought in at 23:30 on the last
- * day of the month is in that month's return.
+ * day of the month is in that month's return. One exception, the missing children's recoveries and hand-overs:
+ * they count in the month they happened (recoveredAt, handedOverAt, or the month a district match was
+ * confirmed), so the return also needs the missing children reported before the month (see needsRow).
  */
 
 const HOUR_MS = 3600_000;
@@ -27,8 +29,13 @@ export type MonthlyReturnOptions = {
 
 export type MonthlyReturnBuilder = {
   readonly month: string;
-  /** True when reportedAt falls in the month: lets a caller skip parsing a row the return would not count. */
+  /** True when reportedAt falls in the month. */
   inMonth(reportedAt: string): boolean;
+  /**
+   * True when the return reads the row: reported in the month, or a missing child reported before its end
+   * (who may have been recovered or handed over in it). Lets a caller skip parsing the other rows.
+   */
+  needsRow(category: string, reportedAt: string): boolean;
   /** Counts the row if it was reported in the month; returns whether it did. */
   add(row: DistrictRow): boolean;
   /** The return so far; add() may go on after it. */
@@ -87,6 +94,10 @@ export function createMonthlyReturn(options: MonthlyReturnOptions): MonthlyRetur
   return {
     month,
     inMonth,
+    needsRow(category, reportedAt) {
+      const at = canonicalInstant(reportedAt);
+      return at !== null && at < to && (at >= from || category === 'missing');
+    },
     add(row) {
       rows.seen++;
       const at = canonicalInstant(row.reportedAt);
@@ -94,6 +105,7 @@ export function createMonthlyReturn(options: MonthlyReturnOptions): MonthlyRetur
         rows.unreadable++;
         return false;
       }
+      if (row.category === 'missing' && at < to) countRecovery(tallies.get(row.stationCode), row.data, row.reportedAt, from, to, row.matchConfirmedAt);
       if (at < from || at >= to) {
         rows.outsideMonth++;
         return false;
@@ -133,7 +145,8 @@ export type ComplianceSeriesBuilder = {
 /**
  * Compliance over months, for the charts: per station and month the share of arrested juveniles produced
  * within 24 h (A6) and whose guardian was told within the target (A2); cases by category per month; missing
- * children reported and recovered per month. Counted exactly as the monthly return counts them (same code).
+ * children reported, recovered and handed over per month (each in the month it happened, as the monthly
+ * return counts them: give it the missing children reported before the first month too).
  */
 export function createComplianceSeries(options: ComplianceSeriesOptions): ComplianceSeriesBuilder {
   const months = options.months.map(checkMonth);
@@ -143,7 +156,7 @@ export function createComplianceSeries(options: ComplianceSeriesOptions): Compli
   const byMonth = new Map(months.map((month) => [month, new StationTallies(options.stations)]));
   // The months in time order with their UTC bounds: a row finds its month by binary search on the string.
   const ordered = [...months].sort().map((month) => ({ ...monthBoundsUtc(month), tallies: byMonth.get(month)! }));
-  const monthOf = (at: string): StationTallies | undefined => {
+  const monthOf = (at: string): (typeof ordered)[number] | undefined => {
     let low = 0;
     let high = ordered.length - 1;
     while (low <= high) {
@@ -151,7 +164,7 @@ export function createComplianceSeries(options: ComplianceSeriesOptions): Compli
       const candidate = ordered[mid]!;
       if (at < candidate.from) high = mid - 1;
       else if (at >= candidate.to) low = mid + 1;
-      else return candidate.tallies;
+      else return candidate;
     }
     return undefined;
   };
@@ -173,13 +186,25 @@ export function createComplianceSeries(options: ComplianceSeriesOptions): Compli
         rows.unreadable++;
         return false;
       }
-      const tallies = monthOf(at);
-      if (!tallies) {
+      if (row.category === 'missing') {
+        // Recoveries and hand-overs in the month they happened, as the monthly return counts them.
+        const { recoveredAt, handedOverAt, byMatch } = recoveryTimes(row.data, row.reportedAt, row.matchConfirmedAt);
+        const recovered = recoveredAt === null ? undefined : monthOf(recoveredAt);
+        if (recovered && at < recovered.to) {
+          const tally = recovered.tallies.get(row.stationCode);
+          tally.missingRecovered++;
+          if (byMatch) tally.missingRecoveredByMatch++;
+        }
+        const handed = handedOverAt === null ? undefined : monthOf(handedOverAt);
+        if (handed && at < handed.to) handed.tallies.get(row.stationCode).missingHandedOver++;
+      }
+      const reported = monthOf(at);
+      if (!reported) {
         rows.outsideMonth++;
         return false;
       }
       rows.counted++;
-      countCase(tallies.get(row.stationCode), row.category, row.data, row.reportedAt, targetMs);
+      countCase(reported.tallies.get(row.stationCode), row.category, row.data, row.reportedAt, targetMs);
       return true;
     },
     result() {

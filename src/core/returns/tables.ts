@@ -184,16 +184,20 @@ export function returnTables(result: MonthlyReturn): ReturnTable[] {
     [
       stationCol(),
       col('missingReported', L.figure.missingReported),
+      col('missingSought', L.figure.missingSought),
       col('missingRecovered', L.figure.missingRecovered),
-      col('missingRecovered.percent', L.column.percentOfReported, 'percent'),
+      col('missingRecovered.percent', L.column.percentOfSought, 'percent'),
+      col('missingRecoveredByMatch', L.figure.missingRecoveredByMatch),
       col('missingHandedOver', L.figure.missingHandedOver),
-      col('missingHandedOver.percent', L.column.percentOfRecovered, 'percent'),
+      col('missingHandedOver.percent', L.column.percentOfAwaitingHandover, 'percent'),
     ],
     all.map(({ station, figures: f }) => [
       station,
       f.missing.reported,
+      f.missing.sought,
       f.missing.recovered.count,
       pct(f.missing.recovered),
+      f.missing.recoveredByMatch,
       f.missing.handedOver.count,
       pct(f.missing.handedOver),
     ]),
@@ -264,7 +268,9 @@ function* factsOf(f: ReturnFigures, hours: number): Generator<Fact> {
   for (const o of DIVERSION_OUTCOMES) yield { table: 'diversion', figure: F.diversion, breakdown: L.diversion[o], count: f.diversion.outcomes[o], of: f.diversion.of, key: `diversion.${o}` };
   yield { table: 'diversion', figure: F.referredToJjc, count: f.diversion.referred.count, of: f.diversion.referred.of, key: 'diversion.referred_of_eligible' };
   yield { table: 'missing', figure: F.missingReported, count: f.missing.reported, key: 'missing.reported' };
+  yield { table: 'missing', figure: F.missingSought, count: f.missing.sought, key: 'missing.sought' };
   yield { table: 'missing', figure: F.missingRecovered, count: f.missing.recovered.count, of: f.missing.recovered.of, key: 'missing.recovered' };
+  yield { table: 'missing', figure: F.missingRecoveredByMatch, count: f.missing.recoveredByMatch, of: f.missing.recovered.count, key: 'missing.recovered_by_match' };
   yield { table: 'missing', figure: F.missingHandedOver, count: f.missing.handedOver.count, of: f.missing.handedOver.of, key: 'missing.handed_over' };
   for (const p of REFERRAL_PARTNERS) yield { table: 'referrals', figure: F.referrals, breakdown: L.partner[p], count: f.referrals.byPartner[p], of: f.referrals.total, key: `referrals.${p}` };
   yield { table: 'referrals', figure: F.referralsTotal, count: f.referrals.total, key: 'referrals.total' };

@@ -22,6 +22,8 @@ export type DistrictRow = {
   status: string;
   reportedAt: string;
   data: DistrictRowData;
+  /** When the district confirmed this missing child as a found child (the first confirmation), if it did. */
+  matchConfirmedAt?: string;
 };
 
 export const RETURN_AGE_BANDS = [...AGE_BANDS, 'unknown'] as const;
@@ -88,10 +90,13 @@ export type ReturnFigures = {
   bail: { outcomes: Record<BailOutcome, number>; of: number };
   diversion: { outcomes: Record<DiversionOutcome, number>; of: number; referred: Ratio };
   /**
-   * Missing children reported in the month; of them, recovered (a recovery or hand-over recorded, by the time
-   * the return is made); of the recovered, handed over.
+   * Missing children: reported in the month (by reportedAt); recovered in the month (by the recovery time, a
+   * hand-over time, or the month the district confirmed a match when the case has no recovery time), of the
+   * children sought in the month (reported by its end and not recovered before it); handed over in the month
+   * (by the hand-over time), of the children recovered by its end and not handed over before it. A child
+   * reported in October and recovered in November is recovered in November's return.
    */
-  missing: { reported: number; recovered: Ratio; handedOver: Ratio };
+  missing: { reported: number; sought: number; recovered: Ratio; recoveredByMatch: number; handedOver: Ratio };
   /** Referrals recorded on the month's cases (a case may have several). */
   referrals: { byPartner: Record<ReferralPartner, number>; total: number; cases: number };
 };

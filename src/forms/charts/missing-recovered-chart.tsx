@@ -3,8 +3,9 @@ import type { MissingPoint } from '../../core/returns/types.js';
 import { ChartFrame, FONT, Heading, INK, Label, Legend, Pattern, formatCount, headingHeight, lineHeight, niceScale, useChartId, type ChartLang } from './svg-kit.js';
 
 /**
- * Missing children per month: a pair of bars for each month, reported (solid) and, of them, recovered
- * (hatched), with the counts over the bars when there is room. In Urdu the months run from right to left.
+ * Missing children per month: a pair of bars for each month, reported in the month (solid) and recovered in
+ * the month (hatched; whenever the child was reported, as the monthly return counts them), with the counts
+ * over the bars when there is room. In Urdu the months run from right to left.
  */
 
 export type MissingRecoveredChartProps = {

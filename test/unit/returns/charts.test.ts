@@ -132,7 +132,7 @@ describe('MissingRecoveredChart', () => {
     const markup = render(createElement(MissingRecoveredChart, { points, lang: 'en', width: 520, height: 260 }));
     expect(title(markup)).toBe('Missing children: reported and recovered');
     expect(markup).toContain('September 2026: 14 reported, 9 recovered');
-    expect(texts(markup)).toEqual(expect.arrayContaining(['Missing children reported', 'Recovered', 'Sep 26', 'Nov 26', '14', '9']));
+    expect(texts(markup)).toEqual(expect.arrayContaining(['Missing children reported', 'Recovered in the month', 'Sep 26', 'Nov 26', '14', '9']));
     expect(markup.match(/<pattern /g)).toHaveLength(2);
   });
 
@@ -141,7 +141,7 @@ describe('MissingRecoveredChart', () => {
     expect(title(markup)).toMatch(URDU);
     const x = (label: string) => Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}</text>`).exec(markup)![1]);
     expect(x('ستمبر 26')).toBeGreaterThan(x('نومبر 26'));
-    expect(texts(markup)).toEqual(expect.arrayContaining(['گمشدہ بچوں کی رپورٹ', 'بازیاب']));
+    expect(texts(markup)).toEqual(expect.arrayContaining(['گمشدہ بچوں کی رپورٹ', 'مہینے میں بازیاب']));
   });
 
   it('draws no months at all without failing', () => {

@@ -6,6 +6,8 @@ import {
   karachiMonthOf,
   monthBoundsUtc,
   monthRange,
+  type DistrictRow,
+  type DistrictRowData,
   type MonthlyReturn,
   type ReturnFigures,
 } from '../../../src/core/returns/index.js';
@@ -143,9 +145,9 @@ describe('the monthly return of a hand-built district (every figure worked out o
   });
 
   it('missing children reported, recovered (a hand-over counts) and handed over', () => {
-    expect(qta01.missing).toEqual({ reported: 2, recovered: { count: 1, of: 2, percent: 50 }, handedOver: { count: 1, of: 1, percent: 100 } });
-    expect(qta02.missing).toEqual({ reported: 1, recovered: { count: 1, of: 1, percent: 100 }, handedOver: { count: 1, of: 1, percent: 100 } });
-    expect(total.missing).toEqual({ reported: 3, recovered: { count: 2, of: 3, percent: 66.7 }, handedOver: { count: 2, of: 2, percent: 100 } });
+    expect(qta01.missing).toEqual({ reported: 2, sought: 2, recovered: { count: 1, of: 2, percent: 50 }, recoveredByMatch: 0, handedOver: { count: 1, of: 1, percent: 100 } });
+    expect(qta02.missing).toEqual({ reported: 1, sought: 1, recovered: { count: 1, of: 1, percent: 100 }, recoveredByMatch: 0, handedOver: { count: 1, of: 1, percent: 100 } });
+    expect(total.missing).toEqual({ reported: 3, sought: 3, recovered: { count: 2, of: 3, percent: 66.7 }, recoveredByMatch: 0, handedOver: { count: 2, of: 2, percent: 100 } });
   });
 
   it('referrals by partner', () => {
@@ -242,5 +244,57 @@ describe('compliance over months', () => {
     for (const row of NOVEMBER_ROWS) only.add(row);
     expect(only.result().rows).toEqual({ seen: 15, counted: 12, outsideMonth: 2, unreadable: 1 });
     expect(() => createComplianceSeries({ months: ['2026-11', '2026-11'] })).toThrow(RangeError);
+  });
+});
+
+describe('recoveries and hand-overs count in the month they happened', () => {
+  const child = { gender: 'female', claimedAge: 9 } as const;
+  const rows: DistrictRow[] = [
+    // Reported in October, recovered in November, handed over in December.
+    { stationCode: 'QTA01', caseNumber: 'QTA01-2026-0101', category: 'missing', status: 'open', reportedAt: '2026-10-20T05:00:00.000Z', data: { child, missing: { recoveredAt: '2026-11-03T05:00:00.000Z', handedOverAt: '2026-12-02T05:00:00.000Z', handedOverTo: 'Mother' } } as DistrictRowData },
+    // Reported in October, no recovery time, the district confirmed a match in November.
+    { stationCode: 'QTA02', caseNumber: 'QTA02-2026-0102', category: 'missing', status: 'open', reportedAt: '2026-10-25T05:00:00.000Z', data: { child } as DistrictRowData, matchConfirmedAt: '2026-11-10T05:00:00.000Z' },
+    // Reported in October and still missing.
+    { stationCode: 'QTA02', caseNumber: 'QTA02-2026-0103', category: 'missing', status: 'open', reportedAt: '2026-10-26T05:00:00.000Z', data: { child } as DistrictRowData },
+    // Reported in November with a recovery time: the confirmed match later does not move it.
+    { stationCode: 'QTA02', caseNumber: 'QTA02-2026-0104', category: 'missing', status: 'open', reportedAt: '2026-11-05T05:00:00.000Z', data: { child, missing: { recoveredAt: '2026-11-06T05:00:00.000Z' } } as DistrictRowData, matchConfirmedAt: '2026-12-10T05:00:00.000Z' },
+  ];
+  const returnOf = (month: string) => {
+    const builder = createMonthlyReturn({ district: 'Quetta', month });
+    for (const row of rows) builder.add(row);
+    return builder.result();
+  };
+
+  it('October: three reported and sought, none recovered', () => {
+    expect(returnOf('2026-10').total.missing).toEqual({ reported: 3, sought: 3, recovered: { count: 0, of: 3, percent: 0 }, recoveredByMatch: 0, handedOver: { count: 0, of: 0, percent: null } });
+  });
+
+  it('November: the October child recovered, the confirmed match counted as a recovery, the cases still counted in October', () => {
+    const november = returnOf('2026-11');
+    expect(november.total.cases).toBe(1);
+    expect(november.rows).toMatchObject({ counted: 1, outsideMonth: 3 });
+    expect(november.total.missing).toEqual({ reported: 1, sought: 4, recovered: { count: 3, of: 4, percent: 75 }, recoveredByMatch: 1, handedOver: { count: 0, of: 3, percent: 0 } });
+    expect(station(november, 'QTA02').missing.recoveredByMatch).toBe(1);
+  });
+
+  it('December: the hand-over of the child recovered in November', () => {
+    expect(returnOf('2026-12').total.missing).toEqual({ reported: 0, sought: 1, recovered: { count: 0, of: 1, percent: 0 }, recoveredByMatch: 0, handedOver: { count: 1, of: 3, percent: 33.3 } });
+  });
+
+  it('the compliance series puts each in the same month as the return does', () => {
+    const builder = createComplianceSeries({ months: ['2026-10', '2026-11', '2026-12'] });
+    for (const row of rows) builder.add(row);
+    expect(builder.result().missing).toEqual([
+      { month: '2026-10', reported: 3, recovered: 0, handedOver: 0 },
+      { month: '2026-11', reported: 1, recovered: 3, handedOver: 0 },
+      { month: '2026-12', reported: 0, recovered: 0, handedOver: 1 },
+    ]);
+  });
+
+  it('tells a caller it needs the missing children reported before the month, and no other earlier rows', () => {
+    const builder = createMonthlyReturn({ district: 'Quetta', month: '2026-11' });
+    expect(builder.needsRow('missing', '2026-10-20T05:00:00.000Z')).toBe(true);
+    expect(builder.needsRow('in_conflict', '2026-10-20T05:00:00.000Z')).toBe(false);
+    expect(builder.needsRow('missing', '2026-12-20T05:00:00.000Z')).toBe(false);
   });
 });
