@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   layer(['src/core/**'], [
     banned(nodeBuiltins, 'src/core is pure: no Node built-ins (move I/O to store, bundle or services).'),
