@@ -60,7 +60,7 @@ export const maxPunishmentSchema = z.union([
 ]);
 export type MaxPunishment = z.infer<typeof maxPunishmentSchema>;
 
-export const childSchema = z.object({
+export const childSchema = z.strictObject({
   name: text(120).describe('Name as recorded, in Urdu or Roman script'),
   altName: text(120).optional().describe('The same name in the other script (Urdu or Roman), if known'),
   fatherName: text(120).optional().describe("Father's or guardian's name"),
@@ -74,14 +74,14 @@ export const childSchema = z.object({
   disability: text(200).optional(),
 });
 
-export const guardianSchema = z.object({
+export const guardianSchema = z.strictObject({
   name: text(120),
   relation: text(40).describe('e.g. father, mother, uncle, elder brother'),
   phone: phone.optional(),
   address: text(300).optional(),
 });
 
-export const offenceSchema = z.object({
+export const offenceSchema = z.strictObject({
   firNumber: text(40).optional(),
   firDate: calendarDate.optional(),
   sections: z.array(text(40)).max(30).default([]).describe('Sections charged, e.g. ["PPC 392", "PPC 34"]'),
@@ -90,21 +90,21 @@ export const offenceSchema = z.object({
     .describe('Maximum punishment of the gravest section: years, or "life" / "death"'),
 });
 
-export const custodySchema = z.object({
+export const custodySchema = z.strictObject({
   arrestedAt: instant.optional(),
   place: z.enum(CUSTODY_PLACES).optional(),
   producedAt: instant.optional().describe('Produced before the court'),
   releasedAt: instant.optional(),
 });
 
-export const referralSchema = z.object({
+export const referralSchema = z.strictObject({
   to: z.enum(REFERRAL_PARTNERS),
   toName: text(120).optional().describe('Name of the organisation or person'),
   referredAt: instant,
   outcome: text(500).optional(),
 });
 
-export const missingSchema = z.object({
+export const missingSchema = z.strictObject({
   lastSeenAt: instant.optional(),
   lastSeenPlace: text(200).optional(),
   description: text(1000).optional().describe('Height, clothes, marks'),
@@ -114,8 +114,11 @@ export const missingSchema = z.object({
   handedOverAt: instant.optional(),
 });
 
-/** What an officer enters. */
-export const caseInputSchema = z.object({
+/**
+ * What an officer enters. Every object is strict: a misspelt field ("arestedAt") is refused by name rather
+ * than silently dropped, because a dropped arrest time would silently stop the custody clocks.
+ */
+export const caseInputSchema = z.strictObject({
   category: z.enum(CASE_CATEGORIES),
   reportedAt: instant.describe('When the child came to the police'),
   status: z.enum(CASE_STATUSES).default('open'),
@@ -161,10 +164,28 @@ export type FieldProblem = { path: string; problem: string };
 
 /** Zod issues -> "child.dateOfBirth: must be a date as YYYY-MM-DD" lines: field and problem, never the value. */
 export function describeIssues(error: z.ZodError, subject = 'case'): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.join('.') : subject,
-    problem: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    // One line per unknown field, named by its full path, so a typo reads like any other field problem.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), problem: 'is not a field here (check the spelling)' }));
+    }
+    return [{ path: issue.path.length ? issue.path.join('.') : subject, problem: issue.message }];
+  });
+}
+
+/**
+ * Fields `case show` prints that are not entered data: a patch may carry them back unchanged (an edited copy
+ * of `case show` output), and they are dropped rather than refused. Anything else unknown is refused.
+ */
+export const RECORD_ONLY_FIELDS = [
+  'id', 'caseNumber', 'stationCode', 'revision', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+  'checklist', 'problems', 'rulePackVersion', 'offenceClass',
+] as const;
+
+export function withoutRecordOnlyFields(patch: Record<string, unknown>): Record<string, unknown> {
+  const entered = { ...patch };
+  for (const key of RECORD_ONLY_FIELDS) delete entered[key];
+  return entered;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };

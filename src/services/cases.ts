@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseDataOf, caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, mergePatch, type CaseRecord, type CaseSummary } from '../core/case-model.js';
+import { caseDataOf, caseInputSchema, CASE_CATEGORIES, CASE_STATUSES, mergePatch, withoutRecordOnlyFields, type CaseRecord, type CaseSummary } from '../core/case-model.js';
 import { evaluate } from '../core/checklist/evaluate.js';
 import { AppError } from '../core/errors.js';
 import { parseInput, requirePermission, type Session } from './session.js';
@@ -33,7 +33,8 @@ const patchSchema = z.record(z.string(), z.unknown());
 export function updateCase(session: Session, idOrCaseNumber: string, patch: unknown, expectedRevision?: number): CaseRecord {
   requirePermission(session, 'case.update');
   const current = showCase(session, idOrCaseNumber);
-  const next = parseInput(caseInputSchema, mergePatch(caseDataOf(current), parseInput(patchSchema, patch)));
+  const entered = withoutRecordOnlyFields(parseInput(patchSchema, patch));
+  const next = parseInput(caseInputSchema, mergePatch(caseDataOf(current), entered));
   return session.register.cases.update(current.id, next, session.user, expectedRevision);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPaths, mergePatch, parseCaseInput } from '../../../src/core/case-model.js';
+import { caseInputSchema, changedPaths, mergePatch, parseCaseInput, withoutRecordOnlyFields } from '../../../src/core/case-model.js';
 import { juvenileCase } from '../../support/register.js';
 
 describe('case model', () => {
@@ -38,6 +38,37 @@ describe('case model', () => {
     const result = parseCaseInput({ ...juvenileCase(), ...override });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.path)).toContain(path);
+  });
+
+  it('refuses a misspelt or unknown field by its full path instead of dropping it', () => {
+    const typo = { ...juvenileCase(), custody: { arestedAt: '2026-11-20T23:30:00+05:00' }, extra: 1 };
+    const result = parseCaseInput(typo);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.map((p) => p.path).sort()).toEqual(['custody.arestedAt', 'extra']);
+      expect(result.problems[0]?.problem).toMatch(/not a field/);
+    }
+  });
+
+  it('drops the bookkeeping fields of `case show` output from a patch, and nothing else', () => {
+    const shown = { id: 'x', caseNumber: 'QTA01-2026-0001', revision: 3, checklist: [], problems: [], notes: 'kept' };
+    expect(withoutRecordOnlyFields(shown)).toEqual({ notes: 'kept' });
+  });
+
+  // Scripts outside the project rely on these exact names (issue: "Case JSON field names"): renaming one fails here.
+  it('keeps the public case JSON field names', () => {
+    const fields = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+    const shape = caseInputSchema.shape;
+    const inner = (key: keyof typeof shape) => {
+      const field = shape[key] as unknown as { unwrap?: () => unknown; shape?: Record<string, unknown> };
+      return fields((field.unwrap ? field.unwrap() : field) as { shape: Record<string, unknown> });
+    };
+    expect(fields(caseInputSchema)).toEqual(expect.arrayContaining(['category', 'reportedAt', 'child', 'guardian', 'offence', 'custody', 'missing']));
+    expect(inner('child')).toEqual(expect.arrayContaining(['name', 'fatherName', 'gender', 'dateOfBirth', 'claimedAge', 'bForm']));
+    expect(inner('guardian')).toEqual(expect.arrayContaining(['name', 'relation', 'phone']));
+    expect(inner('offence')).toEqual(expect.arrayContaining(['firNumber', 'firDate', 'sections', 'maxPunishmentYears']));
+    expect(inner('custody')).toEqual(expect.arrayContaining(['arrestedAt', 'place', 'producedAt', 'releasedAt']));
+    expect(inner('missing')).toEqual(expect.arrayContaining(['lastSeenAt', 'lastSeenPlace', 'recoveredAt', 'handedOverTo']));
   });
 
   it('accepts "life" and "death" as a maximum punishment', () => {
