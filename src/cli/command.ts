@@ -26,6 +26,21 @@ export function required(values: Values, name: string): string {
   return value;
 }
 
+/**
+ * A numeric option, checked here so that `--revision abc` is a usage error rather than NaN reaching a service
+ * (where it read as "someone else changed this case"). Absent: undefined.
+ */
+export function numberOption(values: Values, name: string, kind: 'whole' | 'any' = 'whole'): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const number = kind === 'whole' ? (/^\d+$/.test(text) ? Number(text) : NaN) : /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(number)) {
+    throw new AppError('USAGE', `--${name} takes ${kind === 'whole' ? 'a whole number' : 'a number'}, e.g. --${name} ${kind === 'whole' ? '3' : '1.5'}.`);
+  }
+  return number;
+}
+
 export function positional(args: string[], index: number, name: string): string {
   const value = args[index];
   if (!value) throw new AppError('USAGE', `Missing ${name}.`);

@@ -12,7 +12,7 @@ import { addStationUser, changePassphrase, listUsers, removeStationUser } from '
 import { keyFilePathFor } from '../store/key-file.js';
 import { BUNDLE_COMMANDS } from './bundle-commands.js';
 import { DISTRICT_COMMANDS } from './district-commands.js';
-import { db, parseJson, positional, required, user, withSession, type Command, type Values } from './command.js';
+import { db, numberOption, parseJson, positional, required, user, withSession, type Command, type Values } from './command.js';
 import { FORM_COMMANDS } from './form-commands.js';
 import { readStdin, secretFromEnvOrPrompt } from './terminal.js';
 
@@ -92,7 +92,7 @@ const CORE_COMMANDS: Record<string, Command> = {
           search: v.search,
           category: v.category,
           status: v.status,
-          limit: v.limit === undefined ? undefined : Number(v.limit),
+          limit: numberOption(v, 'limit'),
         }).map(({ rowId: _rowId, ...row }) => row);
         const text = rows.length
           ? rows.map((r) => `${r.caseNumber}  ${r.category.padEnd(11)} ${r.status.padEnd(6)} ${formatKarachi(r.reportedAt)}  ${r.id}`).join('\n')
@@ -106,7 +106,7 @@ const CORE_COMMANDS: Record<string, Command> = {
     run: (v, args) =>
       withSession(v, async (session) => {
         const target = positional(args, 0, 'ID_OR_CASE_NUMBER');
-        const revision = v.revision === undefined ? undefined : Number(v.revision);
+        const revision = numberOption(v, 'revision');
         const record = updateCase(session, target, parseJson(await readStdin()), revision);
         return { json: record, text: `${record.caseNumber} is now at revision ${record.revision}.` };
       }),
@@ -116,7 +116,8 @@ const CORE_COMMANDS: Record<string, Command> = {
     options: { ...db, ...user, hours: { type: 'string' } },
     run: (v) =>
       withSession(v, async (session) => {
-        const items = dueList(session, v.hours === undefined ? {} : { withinHours: Number(v.hours) });
+        const hours = numberOption(v, 'hours', 'any');
+        const items = dueList(session, hours === undefined ? {} : { withinHours: hours });
         const json = items.map((i) => ({ ...i, title: i.title.en }));
         const text = items.length
           ? items.map((i) => `${i.state.padEnd(14)} ${i.dueAt ? formatKarachi(i.dueAt) : '-'.padEnd(16)}  ${i.caseNumber}  ${i.ruleId.padEnd(4)} ${i.title.en}`).join('\n')
@@ -216,7 +217,7 @@ const CORE_COMMANDS: Record<string, Command> = {
       withSession(v, async (session) => {
         const changed = changeSettings(session, {
           ...(v['unconfirmed-rules'] !== undefined ? { unconfirmedRules: v['unconfirmed-rules'] } : {}),
-          ...(v['asap-hours'] !== undefined ? { asapTargetHours: Number(v['asap-hours']) } : {}),
+          ...(v['asap-hours'] !== undefined ? { asapTargetHours: numberOption(v, 'asap-hours', 'any') } : {}),
         });
         return { json: changed, text: Object.entries(changed).map(([k, value]) => `${k}: ${value}`).join('\n') };
       }),

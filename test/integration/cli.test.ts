@@ -63,6 +63,13 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     expect(childdesk(['case', 'list', '--db', db, '--json']).json()).toHaveLength(1);
   });
 
+  it('case add refuses a misspelt field by name instead of dropping it, and writes nothing', () => {
+    const typo = { ...juvenileCase(), custody: { arestedAt: '2026-11-20T23:30:00+05:00' } };
+    const run = childdesk(['case', 'add', '--db', db, '--json'], { stdin: JSON.stringify(typo) });
+    expectOneLineError(run, /custody\.arestedAt: is not a field here/);
+    expect(childdesk(['case', 'list', '--db', db, '--json']).json()).toHaveLength(1);
+  });
+
   it('case show returns the case with id, caseNumber, revision and the same fields', () => {
     const shown = childdesk(['case', 'show', '--db', db, caseId, '--json']).json();
     expect(shown).toMatchObject({ id: caseId, caseNumber: 'QTA01-2026-0001', revision: 1, category: 'in_conflict' });
@@ -89,9 +96,10 @@ describe('childdesk CLI (in order: one station register through its life)', () =
   });
 
   it('case update applies a partial case and raises the revision', () => {
+    const before = childdesk(['case', 'show', '--db', db, caseId, '--json']).json().revision;
     const run = childdesk(['case', 'update', '--db', db, caseId, '--json'], { stdin: JSON.stringify({ custody: { producedAt: '2026-11-21T11:00:00+05:00' } }) });
     expect(run.code).toBe(0);
-    expect(run.json()).toMatchObject({ revision: 2, custody: { producedAt: '2026-11-21T06:00:00.000Z', place: 'observation_home' } });
+    expect(run.json()).toMatchObject({ revision: before + 1, custody: { producedAt: '2026-11-21T06:00:00.000Z', place: 'observation_home' } });
   });
 
   it('case list --search finds by an Urdu fragment', () => {
@@ -141,6 +149,32 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     const run = childdesk(['case', 'list', '--db', db, '--colour']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Usage: childdesk case list/);
+  });
+
+  it('exits 2 naming the option when a number option is not a number', () => {
+    const run = childdesk(['case', 'update', '--db', db, caseId, '--revision', 'abc'], { stdin: '{}' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--revision takes a whole number/);
+    expect(childdesk(['due', '--db', db, '--hours', 'soon']).stderr).toMatch(/--hours takes a number/);
+  });
+
+  it('case update takes back an edited copy of `case show` output (its bookkeeping fields are ignored)', () => {
+    const shown = childdesk(['case', 'show', '--db', db, caseId, '--json']).json();
+    const run = childdesk(['case', 'update', '--db', db, caseId, '--json'], { stdin: JSON.stringify({ ...shown, notes: 'edited copy' }) });
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ notes: 'edited copy', revision: shown.revision + 1 });
+  });
+
+  it('renders a form from any working folder (tsx is pointed at the repository tsconfig)', () => {
+    const out = join(dir, 'intake.html');
+    const result = spawnSync(process.execPath, [BIN, 'form', '--db', db, caseId, '--form', 'intake', '--html', '--out', out], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHILDDESK_PASSPHRASE: PASSPHRASE, CHILDDESK_USER: undefined },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('QTA01-2026-0001');
   });
 
   it('district init creates a district register whose officer cannot add cases', () => {
