@@ -93,7 +93,9 @@ export function keyIdFromHex(hex: string): Uint8Array {
 /** The key id as the minisign tool prints it: the 8 bytes read as a little-endian integer, uppercase hex. */
 export function minisignKeyIdText(keyId: Uint8Array): string {
   checkKeyId(keyId);
-  return toHex(Uint8Array.from(keyId).reverse()).toUpperCase();
+  // minisign prints the id with printf("%" PRIX64), so without leading zeros: match it, or a person comparing
+  // our comment line with the tool's sees two different ids for one key in every sixteenth key.
+  return toHex(Uint8Array.from(keyId).reverse()).toUpperCase().replace(/^0+(?=.)/, '');
 }
 
 function checkKeyId(keyId: Uint8Array): void {

@@ -75,6 +75,8 @@ describe('minisign keys', () => {
     expect(keyIdToHex(keyId)).toBe('1fe8b442180f62e7');
     expect(keyIdFromHex('1FE8B442180F62E7')).toEqual(keyId);
     expect(minisignKeyIdText(keyId)).toBe('E7620F1842B4E81F');
+    // Like minisign's printf("%" PRIX64): no leading zeros.
+    expect(minisignKeyIdText(Uint8Array.from([0x1a, 0xf0, 0x43, 0x4e, 0xa2, 0x91, 0xa9, 0x0c]))).toBe('CA991A24E43F01A');
     expect(() => keyIdFromHex('1fe8')).toThrow(TypeError);
   });
 
