@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { base32nopad } from '@scure/base';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { fixedClock } from '../../src/core/time.js';
@@ -101,6 +103,30 @@ describe('the encrypted register', () => {
     await expectCode(addStationUser(session, { username: 'incharge', role: 'desk_officer' }, 'long enough passphrase'), 'USER_EXISTS');
     await expectCode(addStationUser(session, { username: 'cpu', role: 'district_officer' }, 'long enough passphrase'), 'INVALID_INPUT');
     session.register.close();
+  });
+
+  it('opens as a plain SQLCipher 4 file with the recovery key decoded as the README says, in WAL with synchronous=FULL', async () => {
+    const { path, session, recoveryKey } = await newStation(dir);
+    createCase(session, juvenileCase());
+    session.register.close();
+    // README: remove the dashes, decode as RFC 4648 base32 (unpadded) to 34 bytes, use the first 32 in hex.
+    const bytes = base32nopad.decode(recoveryKey.replace(/-/g, ''));
+    expect(bytes).toHaveLength(34);
+    const hex = Buffer.from(bytes.subarray(0, 32)).toString('hex');
+    const raw = new Database(path, { fileMustExist: true });
+    try {
+      // SQLCipher 4 defaults (what `PRAGMA cipher_compatibility = 4` selects in the sqlcipher tool).
+      raw.pragma("cipher = 'sqlcipher'");
+      raw.pragma('legacy = 4');
+      raw.pragma(`key = "x'${hex}'"`);
+      expect(raw.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      raw.close();
+    }
+    const again = await login(path, 'incharge', PASSPHRASE, testOptions());
+    expect(again.register.db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    again.register.close();
   });
 
   it('opens with the printed recovery key even when the key file is lost, and restores a login', async () => {
