@@ -149,6 +149,12 @@ const scenarios: Scenario[] = [
   ['arrest on 31 August at 23:30: six months ends on 28 February', juvenile({ reportedAt: '2026-08-31T23:30:00+05:00', custody: { arrestedAt: '2026-08-31T23:30:00+05:00' } }), new Date('2026-09-01T00:00:00Z'), {
     live: ALL_ARRESTED_MINOR, due: { ...juvenileDue(ALL_ARRESTED_MINOR, '2026-08-31T18:30:00.000Z', '2027-02-28T18:30:00.000Z'), A1: '2026-08-31T20:30:00.000Z', A6: '2026-09-01T18:30:00.000Z', A12: '2027-02-28T18:30:00.000Z' },
   }],
+  ['arrest on 31 August 2027 at 23:30: six months ends on 29 February 2028 (leap year)', juvenile({ reportedAt: '2027-08-31T23:30:00+05:00', custody: { arrestedAt: '2027-08-31T23:30:00+05:00' } }), new Date('2027-09-01T00:00:00Z'), {
+    live: ALL_ARRESTED_MINOR, due: { ...juvenileDue(ALL_ARRESTED_MINOR, '2027-08-31T18:30:00.000Z', '2028-02-29T18:30:00.000Z'), A4: '2027-09-01T18:30:00.000Z', A12: '2028-02-29T18:30:00.000Z' },
+  }],
+  ['arrest on 31 December at 23:30 in Quetta: the year turns in the due times', juvenile({ reportedAt: '2026-12-31T23:30:00+05:00', custody: { arrestedAt: '2026-12-31T23:30:00+05:00' } }), new Date('2026-12-31T19:00:00Z'), {
+    live: ALL_ARRESTED_MINOR, due: { ...juvenileDue(ALL_ARRESTED_MINOR, '2026-12-31T18:30:00.000Z', '2027-06-30T18:30:00.000Z'), A2: '2026-12-31T20:30:00.000Z', A6: '2027-01-01T18:30:00.000Z' },
+  }],
   ['held in a police lock-up for a minor offence: violation at once', juvenile({ custody: { place: 'police_lockup' } }), AT(0.5), { live: ALL_ARRESTED_MINOR, due: minorDue(), states: { A5: 'overdue' } }],
   ['held in jail for a major offence: violation', juvenile({ offence: { sections: ['PPC 380'] }, custody: { place: 'jail' } }), AT(0.5), { live: ALL_ARRESTED_MINOR, due: minorDue(), states: { A5: 'overdue' } }],
   ['held in a lock-up in a heinous case: the one recognised exception', juvenile({ offence: { sections: ['PPC 302'] }, custody: { place: 'police_lockup' } }), AT(0.5), { live: HEINOUS_ARRESTED, due: heinousDue(), states: { A5: 'pending' } }],
