@@ -461,6 +461,7 @@ test('login, users and settings: empty submits in Urdu, the passphrase twice, an
   await reset.getByLabel('Passphrase again').fill('a new desk passphrase!');
   await reset.getByRole('button', { name: 'Set passphrase' }).click();
   await expect(reset.getByLabel('Passphrase again')).toHaveAccessibleDescription('The two passphrases differ');
+  await screenshot(page, 'users-reset-en');
   await reset.getByLabel('Passphrase again').fill('a new desk passphrase');
   await reset.getByRole('button', { name: 'Set passphrase' }).click();
   await expect(page.getByText(/New passphrase set for/)).toBeVisible();

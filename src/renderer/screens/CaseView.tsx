@@ -144,7 +144,7 @@ export function CaseDetails({ record, atDistrict, showNames }: { record: CaseRec
       {row(t('caseForm.language'), child.language)}
       {row(t('caseForm.disability'), child.disability)}
       {row(t('caseForm.guardianName'), guardianLine, { identifying: 'name', testId: 'guardian' })}
-      {row(t('caseForm.phone'), guardian?.phone, { ltr: true })}
+      {row(t('caseForm.phone'), guardian?.phone, { ltr: true, identifying: guardian ? 'detail' : undefined })}
       {row(t('caseView.guardianAddress'), name(guardian?.address), { identifying: guardian ? 'detail' : undefined })}
       {offence && row(t('caseForm.firNumber'), offence.firNumber, { ltr: true })}
       {offence && row(t('caseForm.firDate'), offence.firDate, { ltr: true })}

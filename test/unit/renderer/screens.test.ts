@@ -72,6 +72,7 @@ describe('the case screen details', () => {
     const html = render({ record: districtCopy, atDistrict: true, showNames: true });
     expect(html).not.toContain('undefined');
     expect(html).toMatch(/<dt>Guardian’s name<\/dt><dd><span class="muted">name withheld \(JJSA s\.13\)<\/span> \(father\)<\/dd>/);
+    expect(html).toMatch(/<dt>Phone<\/dt><dd dir="ltr"><span class="muted">kept at the station \(JJSA s\.13\)</);
     expect(html).toMatch(/<dt>B-Form \/ CRC number<\/dt><dd dir="ltr"><span class="muted">kept at the station \(JJSA s\.13\)</);
   });
 
