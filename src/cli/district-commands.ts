@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { ReturnLang } from '../core/returns/index.js';
-import { addDistrictNote, stationStatusBoard } from '../services/district.js';
+import { addDistrictNote, caseProvenance, districtNotes, stationStatusBoard } from '../services/district.js';
+import { showCase } from '../services/cases.js';
+import { formatKarachi } from '../core/time.js';
 import { decideMatch, matchSuggestions } from '../services/matching.js';
 import { monthlyReportHtml, monthlyReportPdf } from '../services/district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from '../services/district-report-files.js';
@@ -32,6 +34,28 @@ export const DISTRICT_COMMANDS: Record<string, Command> = {
         const note = addDistrictNote(session, { caseId: positional(args, 0, 'CASE'), kind: required(v, 'kind'), text: required(v, 'text') });
         return { json: note, text: `Note added to ${note.caseId}; it goes to the station with the next receipt.` };
       }),
+  },
+};
+
+DISTRICT_COMMANDS['district case'] = {
+  usage: 'district case show --db FILE [--user NAME] ID_OR_CASE_NUMBER [--json]   (the district copy of a case, the bundle it came in and when, and the CPU notes)',
+  options: { ...db, ...user },
+  run: (v, args) => {
+    if (args[0] !== 'show') throw new AppError('USAGE', 'Did you mean: district case show ID_OR_CASE_NUMBER?');
+    const target = positional(args, 1, 'ID_OR_CASE_NUMBER');
+    return withSession(v, async (session) => {
+      const provenance = caseProvenance(session, target);
+      const record = showCase(session, target);
+      const notes = districtNotes(session, record.id);
+      const from = provenance
+        ? `From ${provenance.stationCode}, bundle ${provenance.sequence ?? '?'} (${provenance.bundleId}), imported ${provenance.importedAt ? formatKarachi(provenance.importedAt) : 'at an unknown time'}.`
+        : 'No bundle is recorded for this case.';
+      const noteLines = notes.map((n) => `  ${formatKarachi(n.createdAt)}  ${n.kind}${n.sent ? '' : ' (not sent yet)'}: ${n.text}`);
+      return {
+        json: { ...record, provenance, districtNotes: notes },
+        text: [JSON.stringify(record, null, 2), '', from, ...(notes.length ? ['', 'CPU notes:', ...noteLines] : [])].join('\n'),
+      };
+    });
   },
 };
 

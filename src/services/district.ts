@@ -117,3 +117,24 @@ export function districtMessagesFor(session: Session, caseId: string): DistrictM
     return { ...row, text: '', ...match };
   });
 }
+
+/** Where the district's copy of a case came from: the station's bundle that carried this revision, and when. */
+export type CaseProvenance = { stationCode: string; bundleId: string; sequence: number | null; importedAt: string | null };
+
+/**
+ * The provenance of a district case (by record id or case number): the bundle its current revision came in
+ * (its sequence from the import ledger) and the import time. Null for a case with no bundle recorded.
+ */
+export function caseProvenance(session: Session, idOrCaseNumber: string): CaseProvenance | null {
+  requireDistrict(session);
+  requirePermission(session, 'case.read');
+  const row = session.register.db.sqlite
+    .prepare(
+      `SELECT c.station_code AS stationCode, c.source_bundle_id AS bundleId, b.seq AS sequence, COALESCE(c.imported_at, b.imported_at) AS importedAt
+       FROM cases c LEFT JOIN imported_bundles b ON b.bundle_id = c.source_bundle_id
+       WHERE c.id = ? OR c.case_number = ?`,
+    )
+    .get(idOrCaseNumber, idOrCaseNumber) as { stationCode: string; bundleId: string | null; sequence: number | null; importedAt: string | null } | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row.bundleId === null ? null : { stationCode: row.stationCode, bundleId: row.bundleId, sequence: row.sequence, importedAt: row.importedAt };
+}

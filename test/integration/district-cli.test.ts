@@ -66,4 +66,11 @@ describe('childdesk district report, the flags as the issue writes them', () => 
     }
     expect(readdirSync(dir).sort()).toEqual(before);
   });
+
+  it('district case show: a usage error without "show", not found for an unknown case', () => {
+    expect(childdesk(['district', 'case', 'list', '--db', at('d.db')]).code).toBe(2);
+    const missing = childdesk(['district', 'case', 'show', '--db', at('d.db'), 'QTA01-2026-9999']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No such record/);
+  });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle, importBundles, importReceipt, revokeStationKey, writeReceipt } from '../../src/services/bundles.js';
-import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from '../../src/services/district.js';
+import { addDistrictNote, caseProvenance, districtMessagesFor, districtNotes, stationStatusBoard } from '../../src/services/district.js';
 import { createCase } from '../../src/services/cases.js';
 import { decideMatch, matchState, matchSuggestions } from '../../src/services/matching.js';
 import type { Session } from '../../src/services/session.js';
@@ -150,5 +150,15 @@ describe('missing and found children across stations', () => {
     // She is found: not suggested for the other child, and the confirmed found child gets no suggestions either.
     expect(matchSuggestions(district)).toEqual([]);
     expect(matchSuggestions(district, { foundCaseId: againId })).toEqual([]);
+  });
+});
+
+describe('provenance of a district case', () => {
+  it('names the bundle sequence the current revision came in and when it was imported', async () => {
+    const created = createCase(station, { category: 'missing', reportedAt: '2026-11-10T09:00:00+05:00', child: { name: 'Bilal Ahmed', gender: 'male', claimedAge: 12 } });
+    const first = await sendBundle(station, 'one');
+    expect(caseProvenance(district, created.caseNumber)).toEqual({ stationCode: 'QTA01', bundleId: expect.any(String), sequence: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(first).toBeTruthy();
+    expect(() => caseProvenance(district, 'QTA01-2026-9999')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });
