@@ -45,6 +45,7 @@ export async function* readBundleArchive(input: AsyncIterable<Uint8Array>): Asyn
   });
   const feeding = source.pipe(extract);
   let index = 0;
+  let finished = false;
   try {
     for await (const entry of extract) {
       const expected = BUNDLE_ENTRIES[index];
@@ -56,11 +57,18 @@ export async function* readBundleArchive(input: AsyncIterable<Uint8Array>): Asyn
       yield { name: expected, size, stream: entry as AsyncIterable<Buffer> };
       index++;
     }
+    finished = true;
   } catch (error) {
     feeding.destroy();
     source.destroy();
     if (sourceError !== undefined) throw sourceError;
     throw error instanceof ArchiveError ? error : new ArchiveError('the archive is malformed');
+  } finally {
+    // A reader that stops early (a bundle refused from its manifest alone) releases the file and the decryption.
+    if (!finished) {
+      feeding.destroy();
+      source.destroy();
+    }
   }
   if (index !== BUNDLE_ENTRIES.length) throw new ArchiveError(`the archive ends after ${index} of ${BUNDLE_ENTRIES.length} entries`);
 }

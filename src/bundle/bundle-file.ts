@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline as pipeStages, Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import tar from 'tar-stream';
@@ -115,6 +115,8 @@ export type OpenedBundle = {
   verifySignature: (publicKey: Uint8Array) => void;
   /** The change lines, validated one by one; throws BundleError('payload-mismatch') at the first disagreement. */
   lines: () => AsyncGenerator<ChangeLine>;
+  /** sha256 of the whole file as read; null until `lines()` has read it to the end. */
+  fileSha256: () => string | null;
   /** Stops reading (after a rejection decided from the manifest alone). */
   close: () => void;
 };
@@ -171,6 +173,7 @@ export async function openBundle(path: string, identity: string): Promise<Opened
       const rest = await entries.next().catch(rethrowArchive);
       if (!rest.done) throw new BundleError('payload-mismatch', 'the archive has extra entries');
     },
+    fileSha256: outer.fileSha256,
     close() {
       void entries.return(undefined);
     },
@@ -201,7 +204,10 @@ async function* readChangeLines(stream: AsyncIterable<Buffer>, manifest: Manifes
       yield chunk;
     }
   })();
-  const gunzip = Readable.from(measured).pipe(createGunzip());
+  // pipeline, not pipe(): pipe() does not forward an error of the source (a damaged outer layer past its first
+  // 64 KiB chunk, a broken archive), which then surfaced as an unhandled 'error' event and killed the process.
+  // pipeline destroys every stage with the first error, so iterating `gunzip` below throws it here.
+  const gunzip = pipeStages(Readable.from(measured), createGunzip(), () => undefined);
   const counts = { cases: 0, auditEntries: 0 };
   let pending = '';
   const parseLine = (text: string): ChangeLine => {
@@ -228,7 +234,7 @@ async function* readChangeLines(stream: AsyncIterable<Buffer>, manifest: Manifes
       }
     }
   } catch (error) {
-    if (error instanceof BundleError) throw error;
+    if (error instanceof BundleError || error instanceof OuterLayerError || error instanceof ArchiveError) rethrowArchive(error);
     throw new BundleError('payload-mismatch', 'the change file is not valid gzip');
   }
   if (pending.trim()) yield parseLine(pending);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AgeError, createEncryptor, generateX25519Identity, openDecryption } from './age.js';
@@ -53,11 +54,30 @@ async function startsLikeAge(path: string): Promise<boolean> {
   }
 }
 
-/** Opens the outer layer; the payload stream throws OuterLayerError('damaged') if it is cut short or altered. */
-export async function openOuterLayer(path: string, identity: string): Promise<{ headerSha256: string; payload: AsyncIterable<Uint8Array> }> {
+/** sha256 of a whole file, in hex. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Opens the outer layer; the payload stream throws OuterLayerError('damaged') if it is cut short or altered.
+ * `fileSha256` is the hash of the file's bytes exactly as read, known once the payload was read to its end.
+ */
+export async function openOuterLayer(path: string, identity: string): Promise<{ headerSha256: string; payload: AsyncIterable<Uint8Array>; fileSha256: () => string | null }> {
   if (!(await startsLikeAge(path))) throw new OuterLayerError('not-a-bundle', 'the file is not an age-encrypted bundle');
+  const hash = createHash('sha256');
+  let digest: string | null = null;
+  const bytes = (async function* () {
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      hash.update(chunk as Buffer);
+      yield chunk as Buffer;
+    }
+    digest = hash.digest('hex');
+  })();
   try {
-    const decryption = await openDecryption([identity], createReadStream(path, { highWaterMark: 256 * 1024 }));
+    const decryption = await openDecryption([identity], bytes);
     const payload = (async function* () {
       try {
         yield* decryption.plaintext;
@@ -65,7 +85,7 @@ export async function openOuterLayer(path: string, identity: string): Promise<{ 
         throw error instanceof AgeError ? outerProblem(error) : error;
       }
     })();
-    return { headerSha256: decryption.headerSha256, payload };
+    return { headerSha256: decryption.headerSha256, payload, fileSha256: () => digest };
   } catch (error) {
     throw error instanceof AgeError ? outerProblem(error) : error;
   }

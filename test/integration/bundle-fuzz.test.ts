@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, importBundles } from '../../src/services/bundles.js';
 import type { Session } from '../../src/services/session.js';
 import { addCases, contentHash, stationAndDistrict } from '../support/bundles.js';
+import { fabricateBundle, fabricateStation } from '../support/fabricate-bundles.js';
 import { tempDir } from '../support/register.js';
 
 /**
  * Mutated, truncated and spliced bundles: none may be accepted, none may crash the importer, and the district
- * register's content must be exactly as before each attempt.
+ * register's content must be exactly as before each attempt. One seed is larger than an age STREAM chunk
+ * (64 KiB), so damage past the first chunk is found while the change lines are already being applied.
  */
 
 const MUTANTS = 5000;
+/** The share of mutants made from the multi-chunk seed (each costs a partly applied, rolled-back import). */
+const LARGE_SHARE = 0.1;
 
 /** A small deterministic generator (mulberry32): a failure names its seed and can be replayed. */
 function random(seed: number): () => number {
@@ -79,6 +83,7 @@ let station: Session;
 let district: Session;
 let first: Buffer;
 let second: Buffer;
+let large: Buffer;
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
@@ -89,6 +94,9 @@ beforeAll(async () => {
   await exportBundle(station, join(dir, 'b2.chd'));
   first = readFileSync(join(dir, 'b1.chd'));
   second = readFileSync(join(dir, 'b2.chd'));
+  // 800 generated cases: about 80 KB, two payload chunks (a larger one only makes each late-damage mutant slower).
+  await fabricateBundle(join(dir, 'large.chd'), district, await fabricateStation(dir, district, 'QTA07'), 800, 7);
+  large = readFileSync(join(dir, 'large.chd'));
 });
 
 afterAll(() => {
@@ -102,21 +110,32 @@ describe('bundle fuzzing', () => {
     const before = contentHash(district.register.db.sqlite);
     const path = join(dir, 'mutant.chd');
     const codes = new Map<string, number>();
+    const originals = [first, second, large];
+    expect(large.length).toBeGreaterThan(64 * 1024 + 1024);
+    let fromLarge = 0;
     for (let seed = 1; seed <= MUTANTS; seed++) {
       const rand = random(seed);
       const mutation = MUTATIONS[seed % MUTATIONS.length]!;
-      const [base, other] = rand() < 0.5 ? [first, second] : [second, first];
-      const mutant = mutation.apply(base, other, rand);
-      if (mutant.equals(base) || mutant.equals(other)) continue; // a no-op mutation is not a mutant
+      const useLarge = rand() < LARGE_SHARE;
+      const [base, other] = useLarge ? [large, rand() < 0.5 ? first : second] : rand() < 0.5 ? [first, second] : [second, first];
+      // A mutation that gives back an original (a bit flipped twice, a splice at the end) is not a mutant: draw
+      // again from the same generator, so every seed yields exactly one real mutant and stays replayable.
+      let mutant = mutation.apply(base, other, rand);
+      for (let draw = 1; originals.some((original) => mutant.equals(original)); draw++) {
+        if (draw > 100) throw new Error(`seed ${seed} (${mutation.name}) keeps giving back an original`);
+        mutant = mutation.apply(base, other, rand);
+      }
+      if (useLarge) fromLarge++;
       writeFileSync(path, mutant);
       const [report] = await importBundles(district, [path]);
       if (report!.outcome !== 'rejected') throw new Error(`seed ${seed} (${mutation.name}) was ${report!.outcome} as ${report!.code}`);
       codes.set(report!.code, (codes.get(report!.code) ?? 0) + 1);
       if (contentHash(district.register.db.sqlite) !== before) throw new Error(`seed ${seed} (${mutation.name}) changed the register`);
     }
-    expect([...codes.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(MUTANTS * 0.95);
+    expect([...codes.values()].reduce((a, b) => a + b, 0)).toBe(MUTANTS);
+    expect(fromLarge).toBeGreaterThan(MUTANTS * LARGE_SHARE * 0.8);
     expect([...codes.keys()].sort()).toEqual(expect.arrayContaining(['damaged', 'not-a-bundle']));
     // The originals still import afterwards: rejection left nothing behind that blocks them.
-    expect((await importBundles(district, [join(dir, 'b1.chd'), join(dir, 'b2.chd')])).map((r) => r.code)).toEqual(['ok', 'stale']);
+    expect((await importBundles(district, [join(dir, 'b1.chd'), join(dir, 'b2.chd'), join(dir, 'large.chd')])).map((r) => r.code)).toEqual(['ok', 'stale', 'ok']);
   }, 300_000);
 });

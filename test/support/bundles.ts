@@ -50,13 +50,24 @@ export function loginAt(path: string): Promise<Session> {
   return login(path, 'incharge', PASSPHRASE, testOptions());
 }
 
+/** Prepared once per database: the fuzz test hashes the register after each of thousands of imports. */
+const statements = new WeakMap<SqliteDatabase, Map<string, ReturnType<SqliteDatabase['prepare']>>>();
+
+function prepared(sqlite: SqliteDatabase, sql: string): ReturnType<SqliteDatabase['prepare']> {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
+  return statement;
+}
+
 /** A hash of every row of every table: "byte-for-byte unchanged" in the sense that matters, the content. */
 export function contentHash(sqlite: SqliteDatabase): string {
   const hash = createHash('sha256');
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = prepared(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
     hash.update(`\n#${table}\n`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const row of prepared(sqlite, `SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
   }
   return hash.digest('hex');
 }
