@@ -73,7 +73,8 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
       withSession(v, async (session) => {
         const result = await importReceipt(session, positional(args, 0, 'RECEIPT'));
         const gaps = result.gaps.length ? ` Missing at the district: ${result.gaps.map((g) => `${g.from}-${g.to}`).join(', ')}.` : '';
-        return { json: result, text: `The district holds every bundle through ${result.throughSequence}.${gaps}` };
+        const held = result.quarantined.length ? ` Held back in quarantine: ${result.quarantined.map((q) => `${q.sequence} (${q.code})`).join(', ')}.` : '';
+        return { json: result, text: `The district holds every bundle through ${result.throughSequence}.${gaps}${held}` };
       }),
   },
   'district key': {
@@ -114,7 +115,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
     run: (v) =>
       withSession(v, async (session) => {
         const body = await writeReceipt(session, required(v, 'station'), required(v, 'out'));
-        return { json: body, text: `Receipt for ${body.station.code}: every bundle through ${body.throughSequence}${body.gaps.length ? `, missing ${body.gaps.map((g) => `${g.from}-${g.to}`).join(', ')}` : ''}. Written to ${v.out}.` };
+        const missing = body.gaps.length ? `, missing ${body.gaps.map((g) => `${g.from}-${g.to}`).join(', ')}` : '';
+        const held = body.quarantined.length ? `, held back ${body.quarantined.map((q) => `${q.sequence} (${q.code})`).join(', ')}` : '';
+        return { json: body, text: `Receipt for ${body.station.code}: every bundle through ${body.throughSequence}${missing}${held}. Written to ${v.out}.` };
       }),
   },
   'district accept-rotation': {
@@ -123,6 +126,7 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
     run: (v, args) =>
       withSession(v, async (session) => {
         const result = await acceptRotation(session, positional(args, 0, 'ROTATION'));
+        if (result.alreadyAccepted) return { json: result, text: `This rotation of station ${result.stationCode} was already accepted; it signs with its new key (fingerprint ${result.fingerprint}). Nothing changed.` };
         return { json: result, text: fingerprintNote(`Station ${result.stationCode} now signs with its new key.`, result.fingerprint) };
       }),
   },

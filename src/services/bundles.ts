@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { BundleError, openBundle, writeBundle, type OpenedBundle } from '../bundle/bundle-file.js';
 import { BUNDLE_FORMAT, type AuditChange, type CaseChange, type ChangeLine } from '../bundle/format.js';
-import { generateAgreementIdentity } from '../bundle/outer.js';
+import { fileSha256, generateAgreementIdentity } from '../bundle/outer.js';
 import {
   districtKeyFileSchema,
   receiptBodySchema,
@@ -17,14 +17,14 @@ import {
   type StationKeyFile,
 } from '../bundle/peer-files.js';
 import type { BundleStatus } from '../core/api.js';
-import { RULES } from '../core/checklist/rules.js';
-import { bundleReport, MAX_SEQUENCE_JUMP, type BundleReport } from '../core/bundle-outcomes.js';
+import { RULES, RULE_PACK_VERSION } from '../core/checklist/rules.js';
+import { bundleOutcomes, bundleReport, MAX_SEQUENCE_JUMP, type BundleOutcomeCode, type BundleReport } from '../core/bundle-outcomes.js';
 import { districtCaseSchema, districtView } from '../core/district-view.js';
 import { AppError } from '../core/errors.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { newRecordId } from '../core/ids.js';
 import { appliedMigrationCount } from '../store/database.js';
-import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type PeerKeyRow } from '../store/bundle-store.js';
+import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type ImportedBundleRow, type PeerKeyRow } from '../store/bundle-store.js';
 import { markNotesSent, unsentNotes } from './district.js';
 import { requirePermission, type Session } from './session.js';
 
@@ -316,7 +316,7 @@ export async function exportBundle(session: Session, outPath: string, onProgress
       files: { 'changes.ndjson.gz': changes },
       lastReceipt: receipt ? { throughSequence: receipt.ackSeq, sha256: receipt.ackManifestHash } : null,
       app: { version: APP_VERSION, schemaMigrations: appliedMigrationCount(register.db.sqlite) },
-      rulePackVersion: null,
+      rulePackVersion: RULE_PACK_VERSION,
     }),
   }).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
@@ -340,20 +340,29 @@ function sha256Hex(bytes: Uint8Array): string {
 
 type Verified = { opened: OpenedBundle; stationKey: PeerKeyRow };
 
-/** Everything that can be decided before reading the changes: cheapest checks first. Null means "go on". */
-function decideFromManifest(session: Session, file: string, opened: OpenedBundle): { report: BundleReport; quarantine?: boolean } | Verified {
+type Seen = { seen: ImportedBundleRow };
+
+/** Everything that can be decided before reading the changes: cheapest checks first. */
+function decideFromManifest(session: Session, file: string, opened: OpenedBundle): { report: BundleReport; quarantine?: boolean } | Seen | Verified {
   const { manifest } = opened;
   const { info } = session.register;
   const ledger = new BundleLedger(session.register.db.sqlite);
   const base = { stationCode: manifest.station.code, sequence: manifest.sequence };
   const seen = ledger.byId(manifest.bundleId);
   if (seen) {
-    if (seen.manifestHash === opened.manifestSha256) return { report: bundleReport(file, 'duplicate', { ...base, importedAt: seen.importedAt, detail: `(first imported ${seen.importedAt})` }) };
+    if (seen.manifestHash === opened.manifestSha256) return { seen };
     return { report: bundleReport(file, 'fork', { ...base, detail: '(the same bundle id with different contents)' }), quarantine: true };
   }
   if (manifest.district.registerId !== info.registerId) return { report: bundleReport(file, 'rebound', { ...base, detail: '(the manifest names another district)' }) };
-  const stationKey = new PeerKeys(session.register.db.sqlite).byKeyId('station', opened.signature.keyId);
-  if (!stationKey || stationKey.peerCode !== manifest.station.code || stationKey.registerId !== manifest.station.registerId) return { report: bundleReport(file, 'unknown-station', base) };
+  const peers = new PeerKeys(session.register.db.sqlite);
+  const stationKey = peers.byKeyId('station', opened.signature.keyId);
+  if (!stationKey || stationKey.peerCode !== manifest.station.code || stationKey.registerId !== manifest.station.registerId) {
+    // The station is enrolled (same code and register) but signs with a key we do not know: most likely it made a
+    // new key and its rotation statement has not been accepted here yet.
+    const enrolled = peers.stationKeys(manifest.station.code).some((k) => k.registerId === manifest.station.registerId && k.status === 'active');
+    if (!stationKey && enrolled) return { report: withHint(bundleReport(file, 'unknown-station', base), ROTATION_PENDING) };
+    return { report: bundleReport(file, 'unknown-station', base) };
+  }
   opened.verifySignature(unb64(stationKey.signingPublicKey));
   if (stationKey.status !== 'active' && manifest.sequence > (stationKey.lastTrustedSeq ?? 0)) {
     return { report: bundleReport(file, 'revoked-key', { ...base, detail: `(trusted through bundle ${stationKey.lastTrustedSeq ?? 0})` }), quarantine: true };
@@ -368,6 +377,49 @@ function decideFromManifest(session: Session, file: string, opened: OpenedBundle
   const highest = ledger.highestApplied(code)?.seq ?? 0;
   if (manifest.sequence - highest > MAX_SEQUENCE_JUMP) return { report: bundleReport(file, 'implausible-jump', { ...base, detail: `(from ${highest} to ${manifest.sequence})` }) };
   return { opened, stationKey };
+}
+
+type Hint = { en: string; ur: string; action: string };
+
+const ROTATION_PENDING: Hint = {
+  en: '(The station is enrolled, but this bundle is signed with a new key: the station has probably rotated its key.)',
+  ur: '(تھانہ درج ہے، لیکن یہ بنڈل نئی کلید سے دستخط شدہ ہے: غالباً تھانے نے اپنی کلید بدلی ہے۔)',
+  action: 'Ask the station for its key-rotation statement and accept it (childdesk district accept-rotation ROTATION), then import this bundle again.',
+};
+
+function withHint(report: BundleReport, hint: Hint): BundleReport {
+  return { ...report, message: `${report.message} ${hint.en}`, messageUr: `${report.messageUr} ${hint.ur}`, action: hint.action };
+}
+
+/** The whole-file hash kept with an imported or held-back bundle (null for rows recorded before it was kept). */
+function storedFileSha256(row: ImportedBundleRow): string | null {
+  try {
+    const details = JSON.parse(row.details) as { fileSha256?: unknown };
+    return typeof details.fileSha256 === 'string' ? details.fileSha256 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A bundle whose id and manifest this district has seen: the same file again (a duplicate, or a resend of one
+ * held in quarantine), or a damaged copy of it, which the manifest alone cannot tell apart.
+ */
+async function seenAgain(file: string, path: string, opened: OpenedBundle, seen: ImportedBundleRow): Promise<BundleReport> {
+  const base = { stationCode: opened.manifest.station.code, sequence: opened.manifest.sequence, importedAt: seen.importedAt };
+  const stored = storedFileSha256(seen);
+  if (stored !== null && stored !== (await fileSha256(path))) {
+    return bundleReport(file, 'damaged', { ...base, detail: `(this copy differs from the bundle imported ${seen.importedAt})` });
+  }
+  const code = seen.outcome as BundleOutcomeCode;
+  if (bundleOutcomes[code]?.disposition === 'quarantined') {
+    return {
+      ...bundleReport(file, code, base),
+      message: `This bundle is already held in quarantine (since ${seen.importedAt}); importing it again changes nothing.`,
+      messageUr: `یہ بنڈل پہلے ہی قرنطینہ میں رکھا ہوا ہے (${seen.importedAt} سے)؛ دوبارہ درآمد کرنے سے کچھ نہیں بدلتا۔`,
+    };
+  }
+  return bundleReport(file, 'duplicate', { ...base, detail: `(first imported ${seen.importedAt})` });
 }
 
 function problemReport(file: string, error: BundleError, base: Partial<BundleReport> = {}): BundleReport {
@@ -408,7 +460,11 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
     if (manifest.sequence > highest + 1) ledger.addGap(manifest.station.code, highest + 1, manifest.sequence - 1, at);
     else if (manifest.sequence < highest) ledger.fillGap(manifest.station.code, manifest.sequence, at);
     const gaps = ledger.gaps(manifest.station.code);
-    const code = manifest.sequence > highest + 1 ? 'gap' : counts.stale > 0 ? 'stale' : 'ok';
+    // A jump over numbers that arrived but are held in quarantine leaves nothing missing: not a gap.
+    const jumpedMissing = manifest.sequence > highest + 1 && gaps.some((g) => g.to > highest && g.from < manifest.sequence);
+    const code = jumpedMissing ? 'gap' : counts.stale > 0 ? 'stale' : 'ok';
+    // Read to its end by now, so the hash covers every byte: a later, damaged copy is told from a duplicate by it.
+    const wholeFile = opened.fileSha256();
     ledger.record({
       bundleId: manifest.bundleId,
       stationCode: manifest.station.code,
@@ -418,7 +474,7 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
       toAuditSeq: manifest.changes.toChangeSeq,
       signingKeyId: opened.signature.keyId,
       outcome: code,
-      details: JSON.stringify({ file: basename(file), ...counts }),
+      details: JSON.stringify({ file: basename(file), ...counts, ...(wholeFile ? { fileSha256: wholeFile } : {}) }),
       importedAt: at,
       importedBy: session.user.id,
     });
@@ -432,11 +488,13 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
 }
 
 /** Records a held-back bundle (fork, revoked key) so the status board shows it; nothing else is written. */
-function quarantine(session: Session, file: string, opened: OpenedBundle, report: BundleReport): void {
+async function quarantine(session: Session, file: string, opened: OpenedBundle, report: BundleReport): Promise<void> {
   const { register } = session;
   const { manifest } = opened;
-  const at = register.clock().toISOString();
   const ledger = new BundleLedger(register.db.sqlite);
+  if (ledger.byId(manifest.bundleId)) return;
+  const wholeFile = await fileSha256(file);
+  const at = register.clock().toISOString();
   if (ledger.byId(manifest.bundleId)) return;
   register.db.sqlite.transaction(() => {
     ledger.record({
@@ -448,7 +506,7 @@ function quarantine(session: Session, file: string, opened: OpenedBundle, report
       toAuditSeq: manifest.changes.toChangeSeq,
       signingKeyId: opened.signature.keyId,
       outcome: report.code,
-      details: JSON.stringify({ file: basename(file), manifest }),
+      details: JSON.stringify({ file: basename(file), fileSha256: wholeFile, manifest }),
       importedAt: at,
       importedBy: session.user.id,
     });
@@ -475,8 +533,9 @@ async function importOne(session: Session, path: string, identity: string): Prom
   try {
     opened = await openBundle(path, identity);
     const decision = decideFromManifest(session, file, opened);
+    if ('seen' in decision) return await seenAgain(file, path, opened, decision.seen);
     if ('report' in decision) {
-      if (decision.quarantine) quarantine(session, path, opened, decision.report);
+      if (decision.quarantine) await quarantine(session, path, opened, decision.report);
       return decision.report;
     }
     return await applyBundle(session, path, decision);
@@ -532,10 +591,13 @@ export async function writeReceipt(session: Session, stationCode: string, outPat
   const ledger = new BundleLedger(register.db.sqlite);
   const rows = ledger.forStation(stationCode);
   const applied = rows.filter((r) => ['ok', 'stale', 'gap'].includes(r.outcome));
+  // Missing means never arrived; a number present but held in quarantine is listed under `quarantined` instead
+  // and does not hold the receipt back, or the station would re-send everything on every export.
   const gaps = ledger.gaps(stationCode);
   const highest = applied.at(-1)?.seq ?? 0;
-  const through = gaps.length > 0 ? gaps[0]!.from - 1 : highest;
-  const throughRow = applied.find((r) => r.seq === through);
+  const firstMissing = gaps[0]?.from ?? Number.POSITIVE_INFINITY;
+  const throughRow = applied.filter((r) => r.seq < firstMissing).at(-1);
+  const through = throughRow?.seq ?? 0;
   const body: ReceiptBody = {
     format: 'childdesk-receipt/1',
     receiptId: randomUUID(),
@@ -629,7 +691,7 @@ export async function rotateStationKey(session: Session, outPath: string): Promi
 }
 
 /** `childdesk district accept-rotation`: the old key must be the station's active key and sign the statement. */
-export async function acceptRotation(session: Session, path: string): Promise<{ stationCode: string; fingerprint: string }> {
+export async function acceptRotation(session: Session, path: string): Promise<{ stationCode: string; fingerprint: string; alreadyAccepted: boolean }> {
   requireKind(session, 'district');
   requirePermission(session, 'keys.manage');
   const { register } = session;
@@ -637,8 +699,22 @@ export async function acceptRotation(session: Session, path: string): Promise<{ 
   const body = parseBody(rotationBodySchema, signed.body, path);
   const peers = new PeerKeys(register.db.sqlite);
   const old = peers.byKeyId('station', body.previous.keyId);
-  if (!old || old.peerCode !== body.stationCode || old.status !== 'active' || old.signingPublicKey !== body.previous.publicKey) throw new AppError('BAD_SIGNED_FILE', '(the old key is not this station’s active key)');
   const bySigner = (keyId: string, key: string) => signed.signatures.some((s) => s.keyId === keyId && verifies(s.signature, signed.body, unb64(key)));
+  const result = { stationCode: body.stationCode, fingerprint: fingerprint(unb64(body.next.publicKey)) };
+  // The same statement a second time: it was accepted before, nothing changes.
+  const next = peers.byKeyId('station', body.next.keyId);
+  if (
+    old?.status === 'rotated' &&
+    old.peerCode === body.stationCode &&
+    old.signingPublicKey === body.previous.publicKey &&
+    next?.peerCode === body.stationCode &&
+    next.signingPublicKey === body.next.publicKey &&
+    bySigner(body.previous.keyId, body.previous.publicKey) &&
+    bySigner(body.next.keyId, body.next.publicKey)
+  ) {
+    return { ...result, alreadyAccepted: true };
+  }
+  if (!old || old.peerCode !== body.stationCode || old.status !== 'active' || old.signingPublicKey !== body.previous.publicKey) throw new AppError('BAD_SIGNED_FILE', '(the old key is not this station’s active key)');
   if (!bySigner(body.previous.keyId, body.previous.publicKey) || !bySigner(body.next.keyId, body.next.publicKey)) throw new AppError('BAD_SIGNED_FILE', basename(path));
   const at = register.clock().toISOString();
   register.db.sqlite.transaction(() => {
@@ -646,7 +722,7 @@ export async function acceptRotation(session: Session, path: string): Promise<{ 
     peers.add({ id: newRecordId(), peerKind: 'station', peerCode: body.stationCode, peerName: old.peerName, registerId: old.registerId, signingKeyId: body.next.keyId, signingPublicKey: body.next.publicKey, recipient: null, status: 'active', lastTrustedSeq: null, addedAt: at, changedAt: null });
     register.audit.append({ action: 'key.rotate', actorId: session.user.id, details: { station: body.stationCode, from: body.previous.keyId, to: body.next.keyId }, at });
   })();
-  return { stationCode: body.stationCode, fingerprint: fingerprint(unb64(body.next.publicKey)) };
+  return { ...result, alreadyAccepted: false };
 }
 
 /** `childdesk district revoke`: a stolen PC's key; its bundles above `lastTrustedSeq` are quarantined. */

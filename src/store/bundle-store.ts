@@ -281,8 +281,37 @@ export class BundleLedger {
       .run(row);
   }
 
-  gaps(stationCode: string): Array<{ from: number; to: number }> {
+  /** The ranges recorded as missing when a later bundle applied, including numbers since held in quarantine. */
+  private recordedGaps(stationCode: string): Array<{ from: number; to: number }> {
     return this.sqlite.prepare('SELECT from_seq AS "from", to_seq AS "to" FROM bundle_gaps WHERE station_code = ? ORDER BY from_seq').all(stationCode) as Array<{ from: number; to: number }>;
+  }
+
+  /** Sequence numbers that arrived but are held in quarantine (fork, revoked key), with none applied at them. */
+  heldBack(stationCode: string): number[] {
+    return this.sqlite
+      .prepare(
+        `SELECT DISTINCT seq FROM imported_bundles q WHERE station_code = ? AND outcome NOT IN ('ok', 'stale', 'gap')
+           AND NOT EXISTS (SELECT 1 FROM imported_bundles a WHERE a.station_code = q.station_code AND a.seq = q.seq AND a.outcome IN ('ok', 'stale', 'gap'))
+         ORDER BY seq`,
+      )
+      .pluck()
+      .all(stationCode) as number[];
+  }
+
+  /** The ranges that never arrived: recorded gaps without the numbers held in quarantine (those are not missing). */
+  gaps(stationCode: string): Array<{ from: number; to: number }> {
+    const held = this.heldBack(stationCode);
+    const missing: Array<{ from: number; to: number }> = [];
+    for (const gap of this.recordedGaps(stationCode)) {
+      let from = gap.from;
+      for (const seq of held) {
+        if (seq < from || seq > gap.to) continue;
+        if (seq > from) missing.push({ from, to: seq - 1 });
+        from = seq + 1;
+      }
+      if (from <= gap.to) missing.push({ from, to: gap.to });
+    }
+    return missing;
   }
 
   addGap(stationCode: string, from: number, to: number, at: string): void {
@@ -291,7 +320,7 @@ export class BundleLedger {
 
   /** A late bundle arrived: remove its sequence from whichever gap held it, splitting the gap if needed. */
   fillGap(stationCode: string, seq: number, at: string): boolean {
-    const gap = this.gaps(stationCode).find((g) => g.from <= seq && seq <= g.to);
+    const gap = this.recordedGaps(stationCode).find((g) => g.from <= seq && seq <= g.to);
     if (!gap) return false;
     this.sqlite.prepare('DELETE FROM bundle_gaps WHERE station_code = ? AND from_seq = ?').run(stationCode, gap.from);
     if (gap.from < seq) this.addGap(stationCode, gap.from, seq - 1, at);

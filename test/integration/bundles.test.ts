@@ -9,7 +9,9 @@ import { BUNDLE_FORMAT, type Manifest } from '../../src/bundle/format.js';
 import { bundleOutcomes, type BundleOutcomeCode } from '../../src/core/bundle-outcomes.js';
 import { AppError } from '../../src/core/errors.js';
 import { createCase, updateCase } from '../../src/services/cases.js';
-import { completeStep } from '../../src/services/checklist.js';
+import { RULE_PACK_VERSION } from '../../src/core/checklist/rules.js';
+import { caseChecklist, completeStep } from '../../src/services/checklist.js';
+import { stationStatusBoard } from '../../src/services/district.js';
 import {
   acceptRotation,
   exportBundle,
@@ -22,6 +24,7 @@ import {
 } from '../../src/services/bundles.js';
 import type { Session } from '../../src/services/session.js';
 import { addCases, contentHash, exchangeKeys, newDistrict, newStationNamed, loginAt, stationAndDistrict } from '../support/bundles.js';
+import { fabricateBundle, fabricateStation } from '../support/fabricate-bundles.js';
 import { juvenileCase, tempDir } from '../support/register.js';
 
 let dir: string;
@@ -81,7 +84,8 @@ describe('bundles: station export and district import', () => {
     const report = await importOne(await exportTo(station, 'b1'));
     expect(report).toMatchObject({ outcome: 'applied', code: 'ok', stationCode: 'QTA01', sequence: 1, casesAdded: 3, casesUpdated: 0, stale: 0, gaps: [] });
     const row = district.register.db.sqlite.prepare('SELECT data, revision FROM cases WHERE id = ?').get(ids[0]) as { data: string; revision: number };
-    expect(row.revision).toBe(1);
+    // Revision 2: completing A2 is a change to the case (see "a checklist step completed after the export").
+    expect(row.revision).toBe(2);
     // A juvenile accused's name, father's name and guardian's phone never leave the station.
     expect(row.data).not.toContain('Zainab');
     expect(row.data).not.toContain('0300-1234567');
@@ -159,6 +163,47 @@ describe('bundles: station export and district import', () => {
     expectUnchangedBy(before);
   });
 
+  it('damaged: a copy of a bundle larger than one 64 KiB chunk, cut short or altered past the first chunk, is refused and the next file still imports', async () => {
+    const large = await fabricateStation(dir, district, 'QTA07');
+    const good = bundlePath('large');
+    await fabricateBundle(good, district, large, 3000, 11);
+    const bytes = readFileSync(good);
+    expect(bytes.length).toBeGreaterThan(4 * 64 * 1024);
+    writeFileSync(bundlePath('large-short'), bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    const flipped = Buffer.from(bytes);
+    flipped[64 * 1024 * 3 + 77]! ^= 0x20;
+    writeFileSync(bundlePath('large-flipped'), flipped);
+    const before = contentHash(district.register.db.sqlite);
+    const refused = await importBundles(district, [bundlePath('large-short'), bundlePath('large-flipped')]);
+    expect(refused).toMatchObject([
+      { outcome: 'rejected', code: 'damaged', stationCode: 'QTA07' },
+      { outcome: 'rejected', code: 'damaged', stationCode: 'QTA07' },
+    ]);
+    expectUnchangedBy(before);
+    // On one command line with a good bundle after them: the good one is still imported.
+    const reports = await importBundles(district, [bundlePath('large-short'), bundlePath('large-flipped'), good]);
+    expect(reports.map((r) => r.code)).toEqual(['damaged', 'damaged', 'ok']);
+    expect(reports[2]).toMatchObject({ outcome: 'applied', casesAdded: 3000 });
+  });
+
+  it('damaged: an altered copy of a bundle already imported is not reported as a duplicate', async () => {
+    const large = await fabricateStation(dir, district, 'QTA07');
+    const good = bundlePath('large');
+    await fabricateBundle(good, district, large, 3000, 12);
+    expect(await importOne(good)).toMatchObject({ code: 'ok', casesAdded: 3000 });
+    const bytes = readFileSync(good);
+    const flipped = Buffer.from(bytes);
+    flipped[64 * 1024 * 2 + 5]! ^= 0x01;
+    writeFileSync(bundlePath('large-flipped'), flipped);
+    writeFileSync(bundlePath('large-short'), bytes.subarray(0, bytes.length - 1000));
+    const before = contentHash(district.register.db.sqlite);
+    expect(await importOne(bundlePath('large-flipped'))).toMatchObject({ outcome: 'rejected', code: 'damaged', stationCode: 'QTA07', sequence: 1 });
+    expect(await importOne(bundlePath('large-short'))).toMatchObject({ outcome: 'rejected', code: 'damaged' });
+    // The intact file is still the duplicate it is.
+    expect(await importOne(good)).toMatchObject({ outcome: 'skipped', code: 'duplicate' });
+    expectUnchangedBy(before);
+  });
+
   it('unknown-station: a station the district never enrolled', async () => {
     const stranger = await newStationNamed(dir, 'QTA99');
     open.push(stranger);
@@ -233,6 +278,51 @@ describe('bundles: station export and district import', () => {
     expect(district.register.db.sqlite.prepare("SELECT outcome FROM imported_bundles WHERE seq = 2").pluck().get()).toBe('revoked-key');
   });
 
+  it('quarantine: a resend says it is held, and a held-back number is not "missing" on the board or in the receipt', async () => {
+    addCases(station, 1);
+    await importOne(await exportTo(station, 'b1'));
+    addCases(station, 1, 5);
+    const b2 = await exportTo(station, 'b2');
+    revokeStationKey(district, 'QTA01', 1);
+    expect(await importOne(b2)).toMatchObject({ outcome: 'quarantined', code: 'revoked-key' });
+    const before = contentHash(district.register.db.sqlite);
+    const again = await importOne(b2);
+    expect(again).toMatchObject({ outcome: 'quarantined', code: 'revoked-key', sequence: 2 });
+    expect(again.message).toMatch(/already held in quarantine/);
+    expect(again.messageUr).toContain('قرنطینہ');
+    expectUnchangedBy(before);
+
+    // The station gets a new key, enrolled in person; its next bundle re-sends everything since its last receipt.
+    await rotateStationKey(station, join(dir, 'rotation.json'));
+    await exchangeKeys(dir, station, district);
+    expect(await importOne(await exportTo(station, 'b3'))).toMatchObject({ outcome: 'applied', sequence: 3, casesAdded: 1 });
+    const [board] = stationStatusBoard(district);
+    expect(board).toMatchObject({ gaps: [], quarantined: [{ sequence: 2, code: 'revoked-key' }] });
+    expect(board!.advice.map((a) => a.code)).not.toContain('gap');
+    const receipt = await writeReceipt(district, 'QTA01', join(dir, 'receipt.json'));
+    expect(receipt).toMatchObject({ throughSequence: 3, gaps: [], quarantined: [{ sequence: 2, code: 'revoked-key' }] });
+    expect(await importReceipt(station, join(dir, 'receipt.json'))).toMatchObject({ throughSequence: 3, gaps: [] });
+    // So the station stops re-sending: the next bundle carries only what changed after bundle 3.
+    addCases(station, 1, 20);
+    expect(await exportBundle(station, bundlePath('b4'))).toMatchObject({ sequence: 4, cases: 1 });
+  });
+
+  it('quarantine: a number that truly never arrived is still missing beside one held back', async () => {
+    addCases(station, 1);
+    await importOne(await exportTo(station, 'b1'));
+    const b2 = await exportTo(station, 'b2');
+    revokeStationKey(district, 'QTA01', 1);
+    await importOne(b2);
+    await rotateStationKey(station, join(dir, 'rotation.json'));
+    await exchangeKeys(dir, station, district);
+    await exportTo(station, 'b3-lost');
+    expect(await importOne(await exportTo(station, 'b4'))).toMatchObject({ code: 'gap', gaps: [{ from: 3, to: 3 }] });
+    expect(stationStatusBoard(district)[0]).toMatchObject({ gaps: [{ from: 3, to: 3 }] });
+    expect(await writeReceipt(district, 'QTA01', join(dir, 'receipt.json'))).toMatchObject({ throughSequence: 1, gaps: [{ from: 3, to: 3 }], quarantined: [{ sequence: 2 }] });
+    expect(await importOne(bundlePath('b3-lost'))).toMatchObject({ outcome: 'applied', gaps: [] });
+    expect(await writeReceipt(district, 'QTA01', join(dir, 'receipt2.json'))).toMatchObject({ throughSequence: 4, gaps: [] });
+  });
+
   it('fork: a station restored from a backup exports a different bundle under a number already used', async () => {
     addCases(station, 1);
     await importOne(await exportTo(station, 'b1'));
@@ -269,6 +359,31 @@ describe('bundles: station export and district import', () => {
   it('every outcome code has a test above', () => {
     const source = readFileSync(new URL(import.meta.url), 'utf8');
     for (const code of Object.keys(bundleOutcomes) as BundleOutcomeCode[]) expect(source).toContain(`code: '${code}'`);
+  });
+});
+
+describe('checklist steps after an export', () => {
+  it('a checklist step completed after the export reaches the district in the next bundle', async () => {
+    const ids = addCases(station, 2);
+    await importOne(await exportTo(station, 'b1'));
+    await writeReceipt(district, 'QTA01', join(dir, 'receipt.json'));
+    await importReceipt(station, join(dir, 'receipt.json'));
+    completeStep(station, { caseId: ids[1], ruleId: 'A2', evidence: { informedPerson: 'Muhammad Ali', method: 'phone', informedAt: '2026-11-20T19:30:00Z' } });
+    const report = await importOne(await exportTo(station, 'b2'));
+    expect(report).toMatchObject({ outcome: 'applied', code: 'ok', casesAdded: 0, casesUpdated: 1, stale: 0 });
+    const row = district.register.db.sqlite.prepare('SELECT data, revision FROM cases WHERE id = ?').get(ids[1]) as { data: string; revision: number };
+    expect(row.revision).toBe(2);
+    expect(JSON.parse(row.data).completions).toMatchObject([{ ruleId: 'A2', choices: { method: 'phone' } }]);
+    expect(row.data).not.toContain('Muhammad Ali');
+    expect(caseChecklist(district, ids[1]!).obligations.find((o) => o.ruleId === 'A2')).toMatchObject({ state: 'done' });
+  });
+});
+
+describe('manifest', () => {
+  it('names the rule pack the station evaluated its checklists with', async () => {
+    addCases(station, 1);
+    const manifest = JSON.parse((await unpack(await exportTo(station, 'b1')))['manifest.json'].toString()) as Manifest;
+    expect(manifest.rulePackVersion).toBe(RULE_PACK_VERSION);
   });
 });
 
@@ -322,14 +437,53 @@ describe('key rotation', () => {
     addCases(station, 1);
     await importOne(await exportTo(station, 'b1'));
     const oldKeyBundle = await exportTo(station, 'b2-old-key');
+    // A copy of the register that still holds the old key (a cloned PC, a backup restored elsewhere).
+    station.register.close();
+    open.splice(open.indexOf(station), 1);
+    const copy = join(dir, 'copy.db');
+    copyFileSync(join(dir, 'station-QTA01.db'), copy);
+    copyFileSync(join(dir, 'station-QTA01.db.keys.json'), `${copy}.keys.json`);
+    station = await loginAt(join(dir, 'station-QTA01.db'));
+    open.push(station);
     const statement = join(dir, 'rotation.json');
     await rotateStationKey(station, statement);
-    await acceptRotation(district, statement);
+    expect(await acceptRotation(district, statement)).toMatchObject({ stationCode: 'QTA01', alreadyAccepted: false });
     addCases(station, 1, 10);
     // Bundle 2 was made with the old key before the rotation; the statement says new bundles start at 3.
     expect(await importOne(oldKeyBundle)).toMatchObject({ outcome: 'applied', sequence: 2 });
     expect(await importOne(await exportTo(station, 'b3'))).toMatchObject({ outcome: 'applied', sequence: 3, casesAdded: 1 });
+    // The old key signing bundle 3 or later: held back, and nothing of it applied.
+    const cloned = await loginAt(copy);
+    open.push(cloned);
+    createCase(cloned, juvenileCase());
+    const casesBefore = district.register.db.sqlite.prepare('SELECT COUNT(*) FROM cases').pluck().get();
+    expect(await importOne(await exportTo(cloned, 'b3-old-key'))).toMatchObject({ outcome: 'quarantined', code: 'revoked-key', sequence: 3 });
+    expect(district.register.db.sqlite.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(casesBefore);
     expect(BUNDLE_FORMAT).toBe('childdesk-bundle/1');
+  });
+
+  it('the same statement accepted twice says it was already accepted and changes nothing', async () => {
+    const statement = join(dir, 'rotation.json');
+    await rotateStationKey(station, statement);
+    await acceptRotation(district, statement);
+    const before = contentHash(district.register.db.sqlite);
+    expect(await acceptRotation(district, statement)).toMatchObject({ stationCode: 'QTA01', alreadyAccepted: true });
+    expectUnchangedBy(before);
+  });
+
+  it('a bundle signed with the new key before the statement is accepted points to accept-rotation', async () => {
+    addCases(station, 1);
+    await importOne(await exportTo(station, 'b1'));
+    const statement = join(dir, 'rotation.json');
+    await rotateStationKey(station, statement);
+    addCases(station, 1, 10);
+    const b2 = await exportTo(station, 'b2');
+    const early = await importOne(b2);
+    expect(early).toMatchObject({ outcome: 'rejected', code: 'unknown-station', stationCode: 'QTA01' });
+    expect(early.action).toContain('accept-rotation');
+    expect(early.message).toMatch(/rotated its key/);
+    await acceptRotation(district, statement);
+    expect(await importOne(b2)).toMatchObject({ outcome: 'applied', sequence: 2 });
   });
 
   it('a statement not signed by the current key is refused', async () => {
