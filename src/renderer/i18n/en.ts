@@ -365,6 +365,10 @@ export const en = {
     passphraseSet: 'New passphrase set for {{name}}.',
     done: 'Done',
   },
+  returnPrint: {
+    print: 'Print / PDF',
+    title: 'Printed monthly return',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -367,4 +367,8 @@ export const ur: Messages = {
     passphraseSet: '{{name}} کا نیا پاس فریز مقرر ہو گیا۔',
     done: 'ہو گیا',
   },
+  returnPrint: {
+    print: 'پرنٹ / پی ڈی ایف',
+    title: 'پرنٹ شدہ ماہانہ گوشوارہ',
+  },
 };
