@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enrollStation, importBundles, writeDistrictKeyFile, writeReceipt } from '../../src/services/bundles.js';
 import { initDistrict } from '../../src/services/register.js';
+import type { Page } from '@playwright/test';
 import { expect, karachiLocal, screenshot, test } from './fixtures.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -42,6 +43,25 @@ async function timeReadsInOrder(locator: import('@playwright/test').Locator): Pr
     }
     return null;
   });
+}
+
+/** The fonts Chromium really drew an element's text with (DevTools protocol), for a text that is all in it. */
+async function fontsDrawing(page: Page, selector: string, text: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  const families = new Set<string>();
+  for (const nodeId of nodeIds) {
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1 });
+    const textChild = node.children?.find((child) => child.nodeType === 3 && child.nodeValue.includes(text));
+    if (!textChild) continue;
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    for (const font of fonts) families.add(font.familyName);
+  }
+  await cdp.detach();
+  return [...families].sort();
 }
 
 async function unlock(page: import('@playwright/test').Page, url: string) {
@@ -182,6 +202,10 @@ test('register: names masked until shown, search by a Urdu fragment, Urdu right-
   await screenshot(page, 'register-ur');
   await rows.first().click();
   await expect(page.getByRole('heading', { name: /QTA01-\d{4}-0001 · کم عمر ملزم/ })).toBeVisible();
+  // Digits in Urdu mode come from Noto Sans, as on the printed forms: Nastaliq's Latin subset would draw the
+  // case number as "QTA0۱".
+  // (The protocol names fonts by their own family name: the 'Latin in Urdu' face is the Noto Sans file.)
+  expect(await fontsDrawing(page, '.case-view h1 > span[dir="ltr"]', 'QTA01')).toEqual(['Noto Sans']);
   // Right-to-left: the page's inline start is on the right.
   const back = await page.getByRole('button', { name: 'رجسٹر پر واپس' }).boundingBox();
   expect(back!.x).toBeGreaterThan(640);
