@@ -132,6 +132,8 @@ export const apiContract = {
     z.object({ missingCaseId: z.string().min(1).max(64), foundCaseId: z.string().min(1).max(64), decision: z.enum(['confirmed', 'rejected']), score: z.number().min(0).max(1).optional() }),
   ),
   'report.monthly': method<MonthlyReport>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
+  /** The printed return as one HTML document (as the PDF): `preview` is not audited; otherwise audited as printed. */
+  'report.html': method<{ html: string }>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), lang: z.enum(['en', 'ur']), preview: z.boolean() })),
   'report.file': method<{ fileName: string; base64: string; mime: string }>()(
     z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['csv', 'xlsx']), lang: z.enum(['en', 'ur']) }),
   ),

@@ -35,10 +35,18 @@ function ReturnBody({ result, series, lang, printedBy, printedAt }: ReturnDocume
           {WORDS.printed[lang]}: {printedBy}, <span dir="ltr">{printedAt}</span>
         </p>
       </header>
+      {/*
+        Each row of charts is kept whole, but not the charts together: kept together they are taller than what
+        is left of page 1 under the header (in Urdu, with Nastaliq's tall lines), and page 1 held only the title.
+      */}
       <section className="charts">
-        <CategoryChart counts={result.total.byCategory} lang={lang} width={500} height={260} subtitle={monthLabel(result.month)[lang]} />
-        <MissingRecoveredChart points={series.missing} lang={lang} width={500} height={260} />
-        <ComplianceChart series={series} lang={lang} width={1020} height={360} />
+        <div className="chart-row">
+          <CategoryChart counts={result.total.byCategory} lang={lang} width={500} height={260} subtitle={monthLabel(result.month)[lang]} />
+          <MissingRecoveredChart points={series.missing} lang={lang} width={500} height={260} />
+        </div>
+        <div className="chart-row">
+          <ComplianceChart series={series} lang={lang} width={1020} height={360} />
+        </div>
       </section>
       {returnTables(result).map((table) => (
         <section key={table.id} className="return-table">
@@ -69,7 +77,10 @@ body { margin: 0; font-family: 'Noto Sans', sans-serif; font-size: 9.5pt; color:
 .lang-ur { font-family: 'Noto Nastaliq Urdu', 'Noto Sans', serif; line-height: 2; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
 h2 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; }
-.charts { display: flex; flex-wrap: wrap; gap: 8pt; break-inside: avoid; }
+.return-head { break-after: avoid; }
+.lang-ur .return-head { line-height: 1.6; }
+.charts { break-inside: auto; }
+.chart-row { display: flex; flex-wrap: wrap; gap: 8pt; margin-bottom: 8pt; break-inside: avoid; }
 .charts svg { border: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #999; padding: 2pt 4pt; text-align: start; vertical-align: top; }

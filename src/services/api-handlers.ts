@@ -10,7 +10,7 @@ import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { renderFormHtml } from './forms.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
 import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
-import { monthlyReport } from './district-report.js';
+import { monthlyReport, printableReturnHtml } from './district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from './district-report-files.js';
 import { decideMatch, matchSuggestions } from './matching.js';
 import { initDistrict, initStation, login } from './register.js';
@@ -148,6 +148,7 @@ export class ApiHost {
     'match.suggestions': () => matchSuggestions(this.requireSession()),
     'match.decide': (input) => decideMatch(this.requireSession(), input),
     'report.monthly': (input) => monthlyReport(this.requireSession(), input.month),
+    'report.html': (input) => ({ html: printableReturnHtml(this.requireSession(), input.month, input.lang, input.preview) }),
     'report.file': async (input) => {
       const session = this.requireSession();
       const result = monthlyReturnFromRegister(session, { month: input.month });

@@ -40,6 +40,16 @@ export function monthlyReportHtml(session: Session, month: string, lang: ReturnL
   return renderReturnDocument({ result, series, lang, printedBy: session.user.displayName, printedAt: formatKarachi(session.register.clock()) }, { fontCss: embeddedFontCss() });
 }
 
+/**
+ * The return as one HTML document for the app's print dialog (the same document the PDF is made of): a preview
+ * is not audited; the copy sent to the print dialog is, like a case form (what and when, no case data).
+ */
+export function printableReturnHtml(session: Session, month: string, lang: ReturnLang, preview: boolean): string {
+  const html = monthlyReportHtml(session, month, lang);
+  if (!preview) session.register.audit.append({ action: 'form.print', actorId: session.user.id, details: { form: 'monthly-return', month, lang, medium: 'print-dialog' } });
+  return html;
+}
+
 /** The printed return as PDF; printing is audited like a case form (what and when, no case data). */
 export async function monthlyReportPdf(session: Session, month: string, lang: ReturnLang): Promise<{ pdf: Uint8Array; pages: number }> {
   const html = monthlyReportHtml(session, month, lang);

@@ -80,7 +80,9 @@ export function stationStatusBoard(session: Session, options: { silentDays?: num
     const newest = keys[keys.length - 1]!;
     const rows = ledger.forStation(code);
     const applied = rows.filter((r) => ['ok', 'stale', 'gap'].includes(r.outcome));
-    const last = applied.reduce<(typeof applied)[number] | undefined>((latest, r) => (!latest || r.importedAt > latest.importedAt ? r : latest), undefined);
+    // The latest import; bundles imported in the same instant (one batch, a coarse clock) by their sequence.
+    const later = (r: (typeof applied)[number], than: (typeof applied)[number]) => r.importedAt > than.importedAt || (r.importedAt === than.importedAt && r.seq > than.seq);
+    const last = applied.reduce<(typeof applied)[number] | undefined>((latest, r) => (!latest || later(r, latest) ? r : latest), undefined);
     const daysSilent = last ? Math.floor((now.getTime() - Date.parse(last.importedAt)) / DAY) : null;
     const gaps = ledger.gaps(code);
     const quarantined = rows.filter((r) => !['ok', 'stale', 'gap'].includes(r.outcome)).map((r) => ({ sequence: r.seq, code: r.outcome, importedAt: r.importedAt }));

@@ -49,6 +49,13 @@ test('district CPU: set up, import a station bundle, see the station board, read
     createCase(pishin, { category: 'found', reportedAt: '2026-11-14T16:00:00+05:00', child: { name: 'زینب', fatherName: 'محمد علی', gender: 'female', claimedAge: 10, district: 'Pishin' } });
     await exportBundle(pishin, join(dir, 'p1.chd'));
     expect((await importBundles(district, [join(dir, 'p1.chd')]))[0]).toMatchObject({ code: 'ok' });
+    // Pishin's bundle 2 is lost on the way and bundle 3 arrives: a gap. Then Pishin goes quiet: its last
+    // import is moved 20 days back, past the board's 14 silent days.
+    await exportBundle(pishin, join(dir, 'p2.chd'));
+    await exportBundle(pishin, join(dir, 'p3.chd'));
+    expect((await importBundles(district, [join(dir, 'p3.chd')]))[0]).toMatchObject({ code: 'gap' });
+    const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000 - 3_600_000).toISOString();
+    district.register.db.sqlite.prepare("UPDATE imported_bundles SET imported_at = ? WHERE station_code = 'PSN01'").run(twentyDaysAgo);
     pishin.register.close();
     district.register.close();
     station.register.close();
@@ -60,6 +67,16 @@ test('district CPU: set up, import a station bundle, see the station board, read
   const row = page.locator('tr[data-station="QTA01"]');
   await expect(row).toContainText('No. 1, 0 day(s) ago');
   await expect(row).toContainText('All well');
+  const pishinRow = page.locator('tr[data-station="PSN01"]');
+  await expect(pishinRow).toContainText('No. 3, 20 day(s) ago');
+  await expect(pishinRow.locator('[data-advice="gap"]')).toHaveText('Bundles 2 never arrived: ask the station to send them again.');
+  await expect(pishinRow.locator('[data-advice="silent"]')).toHaveText('Silent for 20 days: call the station in-charge for a new bundle.');
+  // A longer silence allowed: the advice goes, the gap stays.
+  await page.getByLabel('Silent after (days)').fill('30');
+  await expect(pishinRow.locator('[data-advice="silent"]')).toHaveCount(0);
+  await expect(pishinRow.locator('[data-advice="gap"]')).toBeVisible();
+  await page.getByLabel('Silent after (days)').fill('14');
+  await expect(pishinRow.locator('[data-advice="silent"]')).toBeVisible();
   await screenshot(page, 'district-stations-en');
 
   await page.getByRole('button', { name: 'Register' }).click();
@@ -101,6 +118,12 @@ test('district CPU: set up, import a station bundle, see the station board, read
   await expect(page.getByTestId('return-charts').locator('svg')).toHaveCount(3);
   await expect(page.locator('.return-table').first()).toContainText('QTA01');
   await screenshot(page, 'district-return-en');
+  // Print / PDF: the printed return (as the CLI's --pdf) goes into the print frame and its dialog.
+  await page.getByRole('button', { name: 'Print / PDF' }).click();
+  // The frame has no size on screen (it only feeds the print dialog), so its content is looked for, not seen.
+  await expect(page.frameLocator('[data-testid="return-print-frame"]').locator('h1')).toHaveText('Monthly return');
+  await expect(page.frameLocator('[data-testid="return-print-frame"]').locator('svg')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeEnabled();
   await page.getByRole('button', { name: 'اردو' }).click();
   await expect(page.getByRole('heading', { name: 'ماہانہ گوشوارہ' })).toBeVisible();
   await screenshot(page, 'district-return-ur');

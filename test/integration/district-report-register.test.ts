@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonthlyReturn, monthBoundsUtc, type DistrictRow } from '../../src/core/returns/index.js';
 import { initDistrict, initStation } from '../../src/services/register.js';
+import { printableReturnHtml } from '../../src/services/district-report.js';
 import { districtReturnRows, districtRows, monthlyReturnFromRegister, toCsv } from '../../src/services/district-report-files.js';
 import type { Session } from '../../src/services/session.js';
 import { generateDistrict } from '../support/generate-district.js';
@@ -112,5 +113,16 @@ describe('the monthly return from an encrypted district register', () => {
     expect(after.recovered.count).toBe(before.recovered.count + 2);
     expect(after.recoveredByMatch).toBe(before.recoveredByMatch + 1);
     expect(after.sought).toBe(before.sought + 2);
+  });
+
+  it('gives the app the printed return as HTML: a preview unaudited, the copy for the print dialog audited', () => {
+    const prints = () => session.register.db.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'form.print'").pluck().get() as number;
+    const before = prints();
+    const preview = printableReturnHtml(session, '2026-11', 'ur', true);
+    expect(preview).toContain('dir="rtl"');
+    expect(preview.match(/<svg/g)?.length).toBe(3);
+    expect(prints()).toBe(before);
+    expect(printableReturnHtml(session, '2026-11', 'en', false)).toContain('Monthly return');
+    expect(prints()).toBe(before + 1);
   });
 });

@@ -33,6 +33,7 @@ const METHOD_SET: Record<ApiMethod, true> = {
   'match.decide': true,
   'report.monthly': true,
   'report.file': true,
+  'report.html': true,
   'case.messages': true,
   'district.status': true,
   'district.notes': true,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReport } from '../../core/api.js';
 import { cellIn, returnTables } from '../../core/returns/index.js';
@@ -35,6 +35,29 @@ export function MonthlyReturnScreen() {
   const save = (format: 'csv' | 'xlsx') =>
     call('report.file', { month, format, lang }).then((file) => download(file.fileName, file.base64, file.mime), setError);
 
+  // The printed return is the same document the CLI's --pdf prints, opened in the system print dialog (which
+  // also saves it as PDF), as a case form is printed (PrintForm): its own sandboxed document, scripts off. The
+  // frame has no size on screen (display: none would leave Chromium nothing laid out to print).
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [printing, setPrinting] = useState(false);
+  async function print() {
+    setPrinting(true);
+    setError(null);
+    try {
+      const { html } = await call('report.html', { month, lang, preview: false });
+      const target = frame.current!;
+      target.onload = () => {
+        target.onload = null;
+        target.contentWindow?.print();
+        setPrinting(false);
+      };
+      target.srcdoc = html;
+    } catch (e) {
+      setError(e);
+      setPrinting(false);
+    }
+  }
+
   return (
     <section className="monthly-return" aria-labelledby="return-title">
       <div className="toolbar">
@@ -42,7 +65,9 @@ export function MonthlyReturnScreen() {
         <Field label={t('report.month')}>{({ id }) => <input id={id} type="month" dir="ltr" value={month} onChange={(e) => setMonth(e.target.value)} />}</Field>
         <button type="button" onClick={() => void save('csv')} disabled={!report}>{t('report.csv')}</button>
         <button type="button" onClick={() => void save('xlsx')} disabled={!report}>{t('report.xlsx')}</button>
+        <button type="button" className="primary" onClick={() => void print()} disabled={!report || printing} data-testid="return-print">{t('returnPrint.print')}</button>
       </div>
+      <iframe ref={frame} className="return-print-frame" title={t('returnPrint.title')} sandbox="allow-same-origin allow-modals" data-testid="return-print-frame" style={{ position: 'absolute', width: 0, height: 0, border: 0 }} aria-hidden="true" tabIndex={-1} />
       <p className="muted">{t('report.explain')}</p>
       <ErrorBanner error={error} />
       {!report ? (
