@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../src/services/register.js';
+import { fabricateBundle, fabricateStation } from '../support/fabricate-bundles.js';
 import { juvenileCase, PASSPHRASE, tempDir } from '../support/register.js';
 
 const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
@@ -89,5 +91,26 @@ describe('childdesk district report', () => {
     const bad = childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-13']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/month/);
+  });
+});
+
+describe('childdesk district import of a damaged multi-chunk bundle', () => {
+  it('reports a cut-short copy of a bundle over 64 KiB as damaged and still imports the next file', async () => {
+    // A station's bundle of 3,000 generated cases (about 280 KB, several age chunks), made beside the CLI.
+    const district = await login(at('d.db'), 'cpu', PASSPHRASE);
+    try {
+      await fabricateBundle(at('large.chd'), district, await fabricateStation(dir, district, 'QTA07'), 3000, 5);
+    } finally {
+      district.register.close();
+    }
+    const bytes = readFileSync(at('large.chd'));
+    writeFileSync(at('large-short.chd'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const run = childdesk(['district', 'import', '--db', at('d.db'), at('large-short.chd'), at('large.chd'), '--json']);
+    expect(run.stderr).not.toMatch(/Unhandled|OuterLayerError/);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.json().map((r: { code: string; casesAdded: number }) => [r.code, r.casesAdded])).toEqual([
+      ['damaged', 0],
+      ['ok', 3000],
+    ]);
   });
 });
