@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/node';
 import { AppError } from '../core/errors.js';
-import type { DistrictRow, DistrictRowData, MonthlyReturn, ReturnCell, ReturnLang, ReturnTable } from '../core/returns/index.js';
+import type { DistrictRow, DistrictRowData, MonthlyReturn, MonthlyReturnBuilder, ReturnCell, ReturnLang, ReturnTable } from '../core/returns/index.js';
 import { cellIn, createMonthlyReturn, isMonth, monthBoundsUtc, returnAboutTable, returnDataTable, returnTables } from '../core/returns/index.js';
 import type { SqliteDatabase } from '../store/database.js';
 import { requirePermission, type Session } from './session.js';
@@ -69,19 +69,24 @@ export function* districtReturnRows(sqlite: SqliteDatabase, bounds: { from: stri
  * shows zeros), the guardian target from the register's settings unless given.
  */
 export function monthlyReturnFromRegister(session: Session, options: { month: string; asapTargetHours?: number }): MonthlyReturn {
+  const builder = monthlyReturnBuilder(session, options);
+  for (const row of districtReturnRows(session.register.db.sqlite, monthBoundsUtc(options.month))) builder.add(row);
+  return builder.result();
+}
+
+/** The checked, empty monthly return of a district register, for a caller that reads the rows itself. */
+export function monthlyReturnBuilder(session: Session, options: { month: string; asapTargetHours?: number }): MonthlyReturnBuilder {
   if (session.register.info.kind !== 'district') throw new AppError('WRONG_REGISTER_KIND', '(needs a district register)');
   requirePermission(session, 'case.read');
   if (!isMonth(options.month)) throw new AppError('INVALID_INPUT', 'month: must be a month as YYYY-MM, e.g. 2026-11');
   const sqlite = session.register.db.sqlite;
   const stations = sqlite.prepare("SELECT DISTINCT peer_code FROM peer_keys WHERE peer_kind = 'station'").pluck().all() as string[];
-  const builder = createMonthlyReturn({
+  return createMonthlyReturn({
     district: session.register.info.district,
     month: options.month,
     asapTargetHours: options.asapTargetHours ?? session.register.settings.read().asapTargetHours,
     stations,
   });
-  for (const row of districtReturnRows(sqlite, monthBoundsUtc(options.month))) builder.add(row);
-  return builder.result();
 }
 
 const BOM = '\uFEFF';

@@ -5,7 +5,7 @@ import { formatKarachi } from '../core/time.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
 import { FormPrinter } from '../forms/pdf.js';
 import { renderReturnDocument } from '../forms/return-document.js';
-import { districtReturnRows, monthlyReturnFromRegister } from './district-report-files.js';
+import { districtReturnRows, monthlyReturnBuilder } from './district-report-files.js';
 import { requirePermission, type Session } from './session.js';
 
 /**
@@ -23,15 +23,21 @@ function earlierMonth(month: string, back: number): string {
 
 export function monthlyReport(session: Session, month: string): MonthlyReport {
   if (!isMonth(month)) throw new AppError('INVALID_INPUT', 'month: must be a month as YYYY-MM, e.g. 2026-11');
-  const result = monthlyReturnFromRegister(session, { month });
+  const monthly = monthlyReturnBuilder(session, { month });
   const months = monthRange(earlierMonth(month, HISTORY_MONTHS - 1), month);
-  const builder = createComplianceSeries({ months, asapTargetHours: result.asapTargetHours, stations: result.stations.map((s) => s.stationCode) });
-  // One indexed range read over the whole history rather than twelve.
+  const asapTargetHours = session.register.settings.read().asapTargetHours;
+  const stations = monthly.result().stations.map((s) => s.stationCode);
+  const series = createComplianceSeries({ months, asapTargetHours, stations });
+  // One read, each row parsed once, for both: the twelve months of history through the reported_at index (and
+  // the missing children reported before them); the month's return takes the rows it would read on its own.
   const sqlite = session.register.db.sqlite;
   const from = monthBoundsUtc(months[0]!).from;
   const to = monthBoundsUtc(month).to;
-  for (const row of districtReturnRows(sqlite, { from, to })) builder.add(row);
-  return { result, series: builder.result() };
+  for (const row of districtReturnRows(sqlite, { from, to })) {
+    series.add(row);
+    if (monthly.needsRow(row.category, row.reportedAt)) monthly.add(row);
+  }
+  return { result: monthly.result(), series: series.result() };
 }
 
 export function monthlyReportHtml(session: Session, month: string, lang: ReturnLang): string {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonthlyReturn, monthBoundsUtc, type DistrictRow } from '../../src/core/returns/index.js';
 import { initDistrict, initStation } from '../../src/services/register.js';
-import { printableReturnHtml } from '../../src/services/district-report.js';
+import { monthlyReport, printableReturnHtml } from '../../src/services/district-report.js';
 import { districtReturnRows, districtRows, monthlyReturnFromRegister, toCsv } from '../../src/services/district-report-files.js';
 import type { Session } from '../../src/services/session.js';
 import { generateDistrict } from '../support/generate-district.js';
@@ -124,5 +124,14 @@ describe('the monthly return from an encrypted district register', () => {
     expect(prints()).toBe(before);
     expect(printableReturnHtml(session, '2026-11', 'en', false)).toContain('Monthly return');
     expect(prints()).toBe(before + 1);
+  });
+
+  it('gives the screen, from one read of the history, the same return as the month read on its own', () => {
+    for (const month of ['2026-11', '2026-10', '2026-06']) {
+      const { result, series } = monthlyReport(session, month);
+      expect(result).toEqual(monthlyReturnFromRegister(session, { month }));
+      expect(series.months).toHaveLength(12);
+      expect(series.missing.at(-1)).toEqual({ month, reported: result.total.missing.reported, recovered: result.total.missing.recovered.count, handedOver: result.total.missing.handedOver.count });
+    }
   });
 });
