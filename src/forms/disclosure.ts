@@ -22,9 +22,9 @@ import type { FormName } from './types.js';
  * | referral         | Edhi, SWD, shelter,        | yes           | name, gender, age in years, language,       | FIR no. and date, sections, offence class, category    |
  * |                  | hospital, NGO (one letter  |               | disability: what is needed to receive and   | (accused / victim), address, B-Form, DOB, father's     |
  * |                  | per referral)              |               | care for the child                          | name, guardian, notes, other referrals' outcomes       |
- * | missing-report   | stations, CPU, ZARRA       | yes           | name(s), father, DOB, B-Form, description,  | address, notes, offence details beyond the FIR no.     |
- * |                  |                            |               | last seen, complainant's phone (to match    |                                                        |
- * |                  |                            |               | and return the child, as the CPU does)      |                                                        |
+ * | missing-report   | stations, CPU, ZARRA and   | yes, and      | name(s), gender, age in years, language,    | B-Form, DOB, father's name, address, disability,       |
+ * |                  | the public (posted,        | posted        | description, last seen; the station to      | guardian's name and phone, notes, offence details      |
+ * |                  | shared)                    |               | contact (a caller needs only the station)   | beyond the FIR no. (the station's file has them)       |
  * | handover         | the person receiving the   | yes (a copy)  | name, father, gender, age in years          | FIR, sections, B-Form, address, description, notes     |
  * |                  | child                      |               |                                             |                                                        |
  *
@@ -42,6 +42,8 @@ export const NEVER_PRINTED: Record<FormName, readonly string[]> = {
   production: ['child.bForm', 'notes'],
   'bail-diversion': ['child.fatherName', 'child.address', 'child.bForm', 'child.dateOfBirth', 'guardian.name', 'guardian.phone', 'notes'],
   referral: ['offence.firNumber', 'offence.firDate', 'offence.sections', 'child.address', 'child.bForm', 'child.dateOfBirth', 'child.fatherName', 'guardian.name', 'guardian.phone', 'notes'],
-  'missing-report': ['child.address', 'notes'],
+  // Circulated and posted: what lets anyone recognise the child and call the station, nothing that identifies
+  // the family or lets a stranger pass as them (B-Form, date of birth, the family's phone).
+  'missing-report': ['child.address', 'child.bForm', 'child.dateOfBirth', 'child.fatherName', 'child.disability', 'guardian.name', 'guardian.phone', 'notes'],
   handover: ['offence.firNumber', 'offence.sections', 'child.bForm', 'child.address', 'missing.description', 'notes'],
 };

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Header, LangContext, Lines } from './kit.js';
-import { FORMS } from './registry.js';
+import { FORMS, formTitle } from './registry.js';
 import { formCss } from './styles.js';
 import type { FormInput } from './types.js';
 import { L, ROLE } from './words.js';
@@ -19,7 +19,7 @@ export function renderFormDocument(input: FormInput, options: { fontCss: string 
       <div className={`form form-${input.form} lang-${lang}`}>
         <Header
           station={input.station}
-          title={spec.title}
+          title={formTitle(input.form, record)}
           formCode={spec.code}
           basis={spec.basis}
           caseNumber={record.caseNumber}
@@ -41,6 +41,8 @@ export function renderFormDocument(input: FormInput, options: { fontCss: string 
   // The title becomes the PDF's metadata: form and case number only, never a name.
   const title = `${spec.code} ${input.form} ${record.caseNumber} r${record.revision}`;
   const footer = `${record.caseNumber} · ${spec.code} · rev ${record.revision}${input.seal ? '' : ' · PREVIEW'}`;
+  // Continuation pages: case number, form code and English title (no names), on every page after the first.
+  const header = `${record.caseNumber} · ${spec.code} ${formTitle(input.form, record).en} (continued)${input.seal ? '' : ' · PREVIEW'}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${htmlLang}" dir="${dir}">`,
@@ -49,7 +51,7 @@ export function renderFormDocument(input: FormInput, options: { fontCss: string 
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${options.fontCss}</style>`,
-    `<style>${formCss({ lang, footer })}</style>`,
+    `<style>${formCss({ lang, footer, header })}</style>`,
     '</head>',
     `<body>${markup}</body>`,
     '</html>',

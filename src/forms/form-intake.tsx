@@ -1,7 +1,7 @@
 import { RULE_IDS as RULE_ORDER } from '../core/checklist/rules.js';
 import { formatKarachi } from '../core/time.js';
-import { ageText, classification, punishmentText } from './facts.js';
-import { Fields, Section, Signatures, T, V, When } from './kit.js';
+import { ageText, classification, punishmentText, statusText } from './facts.js';
+import { Closing, Fields, Section, Signatures, T, V, When } from './kit.js';
 import type { FormInput } from './types.js';
 import { b, CATEGORY, CHOICE, CUSTODY_PLACE, GENDER, L, OFFENCE_CLASS, PARTNER, RULE_STATUS, STATE } from './words.js';
 
@@ -185,13 +185,16 @@ export function IntakeForm({ input }: { input: FormInput }) {
                 <td>
                   <V v={o.basis} />
                   <div className="status-line">
-                    <T t={RULE_STATUS[o.status]} />
+                    <T t={o.state === 'switched_off' ? RULE_STATUS[o.status] : statusText(o)} />
                   </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      </Section>
+      {/* The checklist runs over pages: its closing notes go with the signatures, kept with its last rows. */}
+      <Closing tail>
         {hidden > 0 && (
           <p className="para muted small">
             <T t={b(`${hidden} further rules do not apply to this case.`, `مزید ${hidden} قواعد اس کیس پر لاگو نہیں ہوتے۔`)} />
@@ -206,8 +209,8 @@ export function IntakeForm({ input }: { input: FormInput }) {
             ))}
           </ul>
         )}
-      </Section>
-      <Signatures boxes={[{ role: b('Desk officer', 'ڈیسک افسر') }, { role: L.sho }]} />
+        <Signatures boxes={[{ role: b('Desk officer', 'ڈیسک افسر') }, { role: L.sho }]} />
+      </Closing>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { evidenceOf, obligationOf } from './facts.js';
-import { ChildName, Fields, P, Section, Signatures, T, V, When } from './kit.js';
+import { ChildName, Closing, Fields, P, Section, Signatures, T, V, When } from './kit.js';
 import type { FormInput } from './types.js';
 import { b, GENDER, L, PARTNER, REFERRAL_PURPOSE } from './words.js';
 
@@ -69,23 +69,32 @@ export function ReferralForm({ input }: Props) {
           ]}
         />
       </Section>
-      <Section title={b('Acknowledgement by the organisation', 'ادارے کی جانب سے وصولی')}>
-        <Fields
-          fields={[
-            { label: L.receivedBy, value: <V v={null} /> },
-            { label: b('Designation', 'عہدہ'), value: <V v={null} /> },
-            { label: b('Received at', 'وصولی کا وقت'), value: <V v={null} /> },
-            { label: L.phone, value: <V v={null} /> },
-            { label: L.outcome, value: <V v={referral.outcome} wide />, span: true },
-          ]}
-        />
-      </Section>
-      <Signatures boxes={[{ role: b('Help desk officer', 'ہیلپ ڈیسک افسر') }, { role: b('For the organisation', 'منجانب ادارہ') }]} />
+      <Closing>
+        <Section title={b('Acknowledgement by the organisation', 'ادارے کی جانب سے وصولی')}>
+          <Fields
+            fields={[
+              { label: L.receivedBy, value: <V v={null} /> },
+              { label: b('Designation', 'عہدہ'), value: <V v={null} /> },
+              { label: b('Received at', 'وصولی کا وقت'), value: <V v={null} /> },
+              { label: L.phone, value: <V v={null} /> },
+              { label: L.outcome, value: <V v={referral.outcome} wide />, span: true },
+            ]}
+          />
+        </Section>
+        <Signatures boxes={[{ role: b('Help desk officer', 'ہیلپ ڈیسک افسر') }, { role: b('For the organisation', 'منجانب ادارہ') }]} />
+      </Closing>
     </>
   );
 }
 
-/** Missing child report (ZARRA 2020; M1, M2): for circulation to stations, the CPU and the alert agency. */
+/**
+ * Missing (or found) child report (ZARRA 2020; M1, M2): the sheet that is circulated, to stations, the CPU,
+ * the alert agency and the public (posted, shared). It carries what someone who sees the child needs to
+ * recognise them and reach the police: name, age, gender, language, description, last seen, and the
+ * station to contact. Not the B-Form, date of birth, father's name, disability or the family's phone: those
+ * identify the child and family to anyone who reads a posted sheet, and a caller needs only the station
+ * (src/forms/disclosure.ts). The station's full record is the intake form.
+ */
 export function MissingReportForm({ input }: Props) {
   const { record: r } = input;
   const m = r.missing;
@@ -99,14 +108,9 @@ export function MissingReportForm({ input }: Props) {
           fields={[
             { label: L.name, value: <V v={r.child.name} /> },
             { label: L.altName, value: <V v={r.child.altName} /> },
-            { label: L.fatherName, value: <V v={r.child.fatherName} /> },
             { label: L.gender, value: <T t={GENDER[r.child.gender]} /> },
-            { label: L.dateOfBirth, value: <V v={r.child.dateOfBirth} /> },
             { label: L.age, value: yearsOnly(input) },
-            { label: L.bForm, value: <V v={r.child.bForm} /> },
-            { label: L.district, value: <V v={r.child.district} /> },
-            { label: L.language, value: <V v={r.child.language} /> },
-            { label: L.disability, value: <V v={r.child.disability} /> },
+            { label: L.language, value: <V v={r.child.language} />, span: true },
             { label: b('Description (height, clothes, marks)', 'حلیہ (قد، کپڑے، نشانات)'), value: <V v={m?.description} wide />, span: true },
           ]}
         />
@@ -117,15 +121,6 @@ export function MissingReportForm({ input }: Props) {
             { label: b('When', 'کب'), value: <When at={m?.lastSeenAt} /> },
             { label: b('Where', 'کہاں'), value: <V v={m?.lastSeenPlace} /> },
             { label: b('Reported to the police', 'پولیس کو اطلاع'), value: <When at={r.reportedAt} />, span: true },
-          ]}
-        />
-      </Section>
-      <Section title={b('Complainant / guardian', 'درخواست دہندہ / سرپرست')}>
-        <Fields
-          fields={[
-            { label: L.name, value: <V v={r.guardian?.name} /> },
-            { label: L.relation, value: <V v={r.guardian?.relation} /> },
-            { label: L.phone, value: <V v={r.guardian?.phone} />, span: true },
           ]}
         />
       </Section>
@@ -152,21 +147,23 @@ export function MissingReportForm({ input }: Props) {
           />
         </Section>
       )}
-      <P
-        t={{
-          en: (
-            <>
-              Anyone with information about this child: contact Police Station <V v={station} /> (District <V v={input.station.district} />), quoting the case number above.
-            </>
-          ),
-          ur: (
-            <>
-              اس بچے کے بارے میں معلومات رکھنے والے تھانہ <V v={station} /> (ضلع <V v={input.station.district} />) سے اوپر درج کیس نمبر کے حوالے سے رابطہ کریں۔
-            </>
-          ),
-        }}
-      />
-      <Signatures boxes={[{ role: b('Desk officer', 'ڈیسک افسر') }, { role: L.sho }]} />
+      <Closing>
+        <P
+          t={{
+            en: (
+              <>
+                Anyone with information about this child: contact Police Station <V v={station} /> (District <V v={input.station.district} />), quoting the case number above.
+              </>
+            ),
+            ur: (
+              <>
+                اس بچے کے بارے میں معلومات رکھنے والے تھانہ <V v={station} /> (ضلع <V v={input.station.district} />) سے اوپر درج کیس نمبر کے حوالے سے رابطہ کریں۔
+              </>
+            ),
+          }}
+        />
+        <Signatures boxes={[{ role: b('Desk officer', 'ڈیسک افسر') }, { role: L.sho }]} />
+      </Closing>
     </>
   );
 }
@@ -208,15 +205,17 @@ export function HandoverForm({ input }: Props) {
           ]}
         />
       </Section>
-      <Section title={b('Receipt', 'رسید')}>
-        <P
-          t={{
-            en: 'I have received the child named above from the police on the date and at the time shown, and undertake to look after the child and to produce the child if the police or a court call for it.',
-            ur: 'میں نے اوپر درج بچہ پولیس سے درج شدہ تاریخ اور وقت پر وصول کیا، اور بچے کی دیکھ بھال کرنے اور پولیس یا عدالت کے طلب کرنے پر بچے کو پیش کرنے کا ذمہ لیتا / لیتی ہوں۔',
-          }}
-        />
-      </Section>
-      <Signatures boxes={[{ role: L.receivedBy, thumb: true }, { role: b('Witness', 'گواہ') }, { role: b('Desk officer', 'ڈیسک افسر') }]} />
+      <Closing>
+        <Section title={b('Receipt', 'رسید')}>
+          <P
+            t={{
+              en: 'I have received the child named above from the police on the date and at the time shown, and undertake to look after the child and to produce the child if the police or a court call for it.',
+              ur: 'میں نے اوپر درج بچہ پولیس سے درج شدہ تاریخ اور وقت پر وصول کیا، اور بچے کی دیکھ بھال کرنے اور پولیس یا عدالت کے طلب کرنے پر بچے کو پیش کرنے کا ذمہ لیتا / لیتی ہوں۔',
+            }}
+          />
+        </Section>
+        <Signatures boxes={[{ role: L.receivedBy, thumb: true }, { role: b('Witness', 'گواہ') }, { role: b('Desk officer', 'ڈیسک افسر') }]} />
+      </Closing>
     </>
   );
 }

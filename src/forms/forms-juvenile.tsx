@@ -1,7 +1,7 @@
 import type { Obligation } from '../core/checklist/evaluate.js';
 import { formatKarachi } from '../core/time.js';
-import { ageText, classification, evidenceOf, obligationOf, punishmentText } from './facts.js';
-import { ChildName, Fields, P, Section, Signatures, T, Tick, V, When } from './kit.js';
+import { ageText, classification, evidenceOf, obligationOf, punishmentText, ruleText, statusText } from './facts.js';
+import { ChildName, Closing, Fields, P, Section, Signatures, T, Tick, V, When } from './kit.js';
 import type { Bilingual, FormInput } from './types.js';
 import { AGE_BAND, AGE_EVIDENCE, b, CHOICE, CUSTODY_PLACE, GENDER, L, OFFENCE_CLASS, RULE_STATUS, STATE } from './words.js';
 
@@ -51,6 +51,82 @@ function StepState({ o }: { o: Obligation | undefined }) {
   );
 }
 
+/**
+ * Rules stated on a form, each from the rule pack (src/core/checklist/rules.ts) with its citation and its
+ * status in words: a form never states case-law or unconfirmed guidance as plain law, nor retypes the law.
+ */
+function RuleLines({ input, ids }: { input: FormInput; ids: readonly string[] }) {
+  return (
+    <ul className="rule-lines">
+      {ids.map((id) => {
+        const rule = ruleText(input, id);
+        const status = statusText(rule);
+        return (
+          <li key={id}>
+            <P
+              className="small"
+              t={{
+                en: (
+                  <>
+                    <b>{rule.title.en}.</b> {rule.explanation.en} <span className="status-tag">({rule.basis}: {status.en})</span>
+                  </>
+                ),
+                ur: (
+                  <>
+                    <b>{rule.title.ur}۔</b> {rule.explanation.ur} <span className="status-tag">(<bdi dir="ltr">{rule.basis}</bdi>: {status.ur})</span>
+                  </>
+                ),
+              }}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "Notice under JJSA s.5 (Case-law. No fixed hours ...)", and that nothing identifying the child is published. */
+function noticeBasis(input: FormInput, ruleId: string): Bilingual {
+  const rule = ruleText(input, ruleId);
+  const status = statusText(rule);
+  const s13 = ruleText(input, 'A16');
+  const s13Status = statusText({ ...s13, statusNote: undefined });
+  return {
+    en: `Notice under ${rule.basis} (${status.en}). Nothing that may identify the child may be published (${s13.basis}: ${s13Status.en}).`,
+    ur: `نوٹس بتحت \u2066${rule.basis}\u2069 (${status.ur})۔ بچے کی شناخت ظاہر کرنے والی کوئی بات شائع نہیں کی جا سکتی (دفعہ 13: ${s13Status.ur})۔`,
+  };
+}
+
+/** Age evidence from strongest to weakest (JJSA s.8; A1): B-Form / CRC and birth certificate, then a school certificate, then a medical opinion. */
+const EVIDENCE_RANK: Record<string, number> = { nadra_bform_crc: 0, birth_certificate: 0, school_certificate: 1, medical_examination: 2 };
+
+/**
+ * The warning an age record prints when the evidence relied on ranks below a document on file: a school
+ * certificate or a medical opinion ticked while a B-Form number is recorded, or a medical opinion while a
+ * document number is. Null when the evidence is the best on file (or none is recorded).
+ */
+export function ageEvidenceWarning(input: FormInput): Bilingual | null {
+  const a1 = obligationOf(input, 'A1');
+  const relied = evidenceOf(a1, 'ageEvidence');
+  if (!relied || EVIDENCE_RANK[relied] === undefined) return null;
+  const documentNumber = evidenceOf(a1, 'documentNumber');
+  const bForm = input.record.child.bForm;
+  const reliedWords = AGE_EVIDENCE[relied]!;
+  if (bForm && EVIDENCE_RANK[relied]! > 0) {
+    return {
+      en: `Check: the age was determined from a ${reliedWords.en.toLowerCase()}, but a NADRA B-Form number (${bForm}) is on file. Under JJSA s.8 the B-Form and the birth certificate outrank a school certificate, and any document outranks a medical opinion: determine the age from the B-Form, or record why it was not used.`,
+      ur: `توجہ: عمر ${reliedWords.ur} سے طے کی گئی، جبکہ ریکارڈ میں نادرا ب فارم نمبر (\u2066${bForm}\u2069) موجود ہے۔ جے جے ایس اے دفعہ 8 کے تحت ب فارم اور پیدائش سرٹیفکیٹ اسکول سرٹیفکیٹ پر، اور ہر دستاویز طبی رائے پر فوقیت رکھتی ہے: عمر ب فارم سے طے کریں، یا درج کریں کہ اسے کیوں استعمال نہیں کیا گیا۔`,
+    };
+  }
+  if (relied === 'medical_examination' && documentNumber) {
+    return {
+      en: `Check: the age was determined from a medical opinion, but a document number (${documentNumber}) is recorded. Under JJSA s.8 documents outrank a medical opinion: determine the age from the document, or record why it was not used.`,
+      ur: `توجہ: عمر طبی رائے سے طے کی گئی، جبکہ دستاویز نمبر (\u2066${documentNumber}\u2069) درج ہے۔ جے جے ایس اے دفعہ 8 کے تحت دستاویزات طبی رائے پر فوقیت رکھتی ہیں: عمر دستاویز سے طے کریں، یا درج کریں کہ اسے کیوں استعمال نہیں کیا گیا۔`,
+    };
+  }
+  return null;
+}
+
 /** Age determination record: the evidence relied on (JJSA s.8; A1). */
 export function AgeForm({ input }: Props) {
   const { record: r, evaluation: e } = input;
@@ -59,6 +135,9 @@ export function AgeForm({ input }: Props) {
   const documentNumber = evidenceOf(a1, 'documentNumber');
   const band = e.ageAtArrest?.band ?? e.ageAtOffence?.band;
   const adultProblem = e.problems.find((p) => p.code === 'adult_age_in_juvenile_case');
+  // Arrest and criminal responsibility are for a juvenile accused: a victim, witness or missing child was not arrested.
+  const accused = r.category === 'in_conflict';
+  const warning = ageEvidenceWarning(input);
   return (
     <>
       <Section title={L.child}>
@@ -71,9 +150,9 @@ export function AgeForm({ input }: Props) {
             { label: L.dateOfBirth, value: <V v={r.child.dateOfBirth} /> },
             { label: L.claimedAge, value: <V v={r.child.claimedAge} /> },
             { label: b('Date of offence (FIR)', 'جرم کی تاریخ (ایف آئی آر)'), value: <V v={r.offence?.firDate} /> },
-            { label: L.arrestedAt, value: <When at={r.custody?.arrestedAt} /> },
+            accused && { label: L.arrestedAt, value: <When at={r.custody?.arrestedAt} /> },
             { label: b('Age at offence', 'جرم کے وقت عمر'), value: e.ageAtOffence ? <V v={e.ageAtOffence.years} /> : <V v={null} /> },
-            { label: b('Age at arrest', 'گرفتاری کے وقت عمر'), value: e.ageAtArrest ? <V v={e.ageAtArrest.years} /> : <V v={null} /> },
+            accused && { label: b('Age at arrest', 'گرفتاری کے وقت عمر'), value: e.ageAtArrest ? <V v={e.ageAtArrest.years} /> : <V v={null} /> },
             { label: L.ageBand, value: band ? <T t={AGE_BAND[band]} /> : <V v={null} />, span: true },
           ]}
         />
@@ -91,32 +170,41 @@ export function AgeForm({ input }: Props) {
             <Tick key={key} on={relied === key} label={AGE_EVIDENCE[key]!} />
           ))}
         </div>
+        {warning && (
+          <p className="para warn evidence-warning">
+            <T t={warning} />
+          </p>
+        )}
         <Fields
           fields={[
             { label: b('Document number', 'دستاویز نمبر'), value: <V v={documentNumber} /> },
             { label: b('Determined', 'تعین'), value: <StepState o={a1} /> },
-            { label: L.legalBasis, value: <><V v={a1?.basis ?? 'JJSA s.8'} /> <span className="status-tag">[<T t={RULE_STATUS[a1?.status ?? 'case-law']} />]</span></>, span: true },
+            { label: L.legalBasis, value: <><V v={ruleText(input, 'A1').basis} /> <span className="status-tag">[<T t={statusText(ruleText(input, 'A1'))} />]</span></>, span: true },
           ]}
         />
       </Section>
-      <Section title={b('Criminal responsibility (PPC s.82, s.83)', 'فوجداری ذمہ داری (تعزیرات پاکستان دفعہ 82، 83)')}>
-        <div className="ticks">
-          <Tick on={band === 'under_10'} label={b('Under 10: no offence (PPC s.82)', '10 سال سے کم: کوئی جرم نہیں (دفعہ 82)')} />
-          <Tick on={band === '10_13'} label={b('10 to 13: no offence if the child lacked the maturity to understand the act (PPC s.83) — for the court', '10 سے 13 سال: اگر بچہ فعل سمجھنے کی سمجھ نہ رکھتا ہو تو کوئی جرم نہیں (دفعہ 83) — عدالت طے کرے')} />
-        </div>
-        {adultProblem && (
-          <p className="para warn">
-            <T t={{ en: adultProblem.en, ur: adultProblem.ur }} />
-          </p>
-        )}
-      </Section>
-      <Section title={b('Remarks of the determining officer', 'تعین کرنے والے افسر کے ریمارکس')}>
-        <div className="write-lines">
-          <div />
-          <div />
-        </div>
-      </Section>
-      <Signatures boxes={[{ role: b('Determining officer (OIC / IO)', 'تعین کرنے والا افسر (انچارج / تفتیشی)'), name: a1?.completion?.doneBy }, { role: L.sho }]} />
+      {accused && (
+        <Section title={b('Criminal responsibility (PPC s.82, s.83)', 'فوجداری ذمہ داری (تعزیرات پاکستان دفعہ 82، 83)')}>
+          <div className="ticks">
+            <Tick on={band === 'under_10'} label={b('Under 10: no offence (PPC s.82)', '10 سال سے کم: کوئی جرم نہیں (دفعہ 82)')} />
+            <Tick on={band === '10_13'} label={b('10 to 13: no offence if the child lacked the maturity to understand the act (PPC s.83) — for the court', '10 سے 13 سال: اگر بچہ فعل سمجھنے کی سمجھ نہ رکھتا ہو تو کوئی جرم نہیں (دفعہ 83) — عدالت طے کرے')} />
+          </div>
+          {adultProblem && (
+            <p className="para warn">
+              <T t={{ en: adultProblem.en, ur: adultProblem.ur }} />
+            </p>
+          )}
+        </Section>
+      )}
+      <Closing>
+        <Section title={b('Remarks of the determining officer', 'تعین کرنے والے افسر کے ریمارکس')}>
+          <div className="write-lines">
+            <div />
+            <div />
+          </div>
+        </Section>
+        <Signatures boxes={[{ role: b('Determining officer (OIC / IO)', 'تعین کرنے والا افسر (انچارج / تفتیشی)'), name: a1?.completion?.doneBy }, { role: L.sho }]} />
+      </Closing>
     </>
   );
 }
@@ -154,12 +242,8 @@ export function GuardianNoticeForm({ input }: Props) {
             ),
           }}
         />
-        <P
-          t={{
-            en: 'You are directed to attend the Juvenile Court. A juvenile may not be kept in a police lock-up or jail, and has the right to be informed of their rights by a legal practitioner at State expense (JJSA 2018 s.3).',
-            ur: 'آپ کو جووینائل کورٹ میں حاضر ہونے کی ہدایت کی جاتی ہے۔ کم عمر کو تھانے کی حوالات یا جیل میں نہیں رکھا جا سکتا، اور اسے سرکاری خرچ پر وکیل کے ذریعے اپنے حقوق سے آگاہ کیے جانے کا حق ہے (جے جے ایس اے 2018 دفعہ 3)۔',
-          }}
-        />
+        <P t={{ en: 'You are directed to attend the Juvenile Court. The police’s duties to the child, as the rule pack states them:', ur: 'آپ کو جووینائل کورٹ میں حاضر ہونے کی ہدایت کی جاتی ہے۔ بچے کے بارے میں پولیس کے فرائض، قواعد کے مطابق:' }} />
+        <RuleLines input={input} ids={['A5', 'A4']} />
         <Fields
           fields={[
             { label: b('Juvenile Court', 'جووینائل کورٹ'), value: <V v={null} /> },
@@ -167,23 +251,25 @@ export function GuardianNoticeForm({ input }: Props) {
           ]}
         />
       </Section>
-      <Section title={b('How the guardian was informed', 'سرپرست کو کیسے اطلاع دی گئی')}>
-        <div className="ticks">
-          {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
-            <Tick key={key} on={method === key} label={CHOICE[key]!} />
-          ))}
-        </div>
-        <Fields
-          fields={[
-            { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a2, 'informedAt')} /> },
-            { label: b('Step A2', 'مرحلہ A2'), value: <StepState o={a2} /> },
-          ]}
-        />
-      </Section>
-      <p className="para small muted">
-        <T t={b('JJSA 2018 s.5 (case-law: no fixed hours in the text read). Nothing that may identify the child may be published (s.13).', 'جے جے ایس اے 2018 دفعہ 5 (عدالتی نظیر)۔ بچے کی شناخت ظاہر کرنے والی کوئی بات شائع نہیں کی جا سکتی (دفعہ 13)۔')} />
-      </p>
-      <Signatures boxes={[{ role: L.sho }, { role: b('Received by the guardian', 'سرپرست نے وصول کیا'), thumb: true }]} />
+      <Closing>
+        <Section title={b('How the guardian was informed', 'سرپرست کو کیسے اطلاع دی گئی')}>
+          <div className="ticks">
+            {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
+              <Tick key={key} on={method === key} label={CHOICE[key]!} />
+            ))}
+          </div>
+          <Fields
+            fields={[
+              { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a2, 'informedAt')} /> },
+              { label: b('Step A2', 'مرحلہ A2'), value: <StepState o={a2} /> },
+            ]}
+          />
+        </Section>
+        <p className="para small muted">
+          <T t={noticeBasis(input, 'A2')} />
+        </p>
+        <Signatures boxes={[{ role: L.sho }, { role: b('Received by the guardian', 'سرپرست نے وصول کیا'), thumb: true }]} />
+      </Closing>
     </>
   );
 }
@@ -199,8 +285,8 @@ export function ProbationNoticeForm({ input }: Props) {
         <P t={{ en: <>The Probation Officer, District <V v={input.station.district} /></>, ur: <>پروبیشن افسر، ضلع <V v={input.station.district} /></> }} />
         <P
           t={{
-            en: 'The juvenile named below has been arrested by this station. Under JJSA 2018 s.5 you are informed so that background information on the child (family, schooling, circumstances) can be gathered for the Juvenile Court and the Juvenile Justice Committee.',
-            ur: 'ذیل میں درج کم عمر کو اس تھانے نے گرفتار کیا ہے۔ جے جے ایس اے 2018 دفعہ 5 کے تحت آپ کو اطلاع دی جاتی ہے تاکہ جووینائل کورٹ اور جووینائل جسٹس کمیٹی کے لیے بچے کے پس منظر (خاندان، تعلیم، حالات) کی معلومات جمع کی جا سکیں۔',
+            en: `The juvenile named below has been arrested by this station. You are informed (JJSA 2018 s.5: ${statusText(ruleText(input, 'A3')).en}) so that background information on the child (family, schooling, circumstances) can be gathered for the Juvenile Court and the Juvenile Justice Committee.`,
+            ur: `ذیل میں درج کم عمر کو اس تھانے نے گرفتار کیا ہے۔ آپ کو اطلاع دی جاتی ہے (جے جے ایس اے 2018 دفعہ 5: ${statusText(ruleText(input, 'A3')).ur}) تاکہ جووینائل کورٹ اور جووینائل جسٹس کمیٹی کے لیے بچے کے پس منظر (خاندان، تعلیم، حالات) کی معلومات جمع کی جا سکیں۔`,
           }}
         />
       </Section>
@@ -239,20 +325,22 @@ export function ProbationNoticeForm({ input }: Props) {
           ]}
         />
       </Section>
-      <Section title={b('How the probation officer was informed', 'پروبیشن افسر کو کیسے اطلاع دی گئی')}>
-        <div className="ticks">
-          {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
-            <Tick key={key} on={method === key} label={CHOICE[key]!} />
-          ))}
-        </div>
-        <Fields
-          fields={[
-            { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a3, 'informedAt')} /> },
-            { label: b('Step A3', 'مرحلہ A3'), value: <StepState o={a3} /> },
-          ]}
-        />
-      </Section>
-      <Signatures boxes={[{ role: L.sho }, { role: b('Received by the probation officer', 'پروبیشن افسر نے وصول کیا') }]} />
+      <Closing>
+        <Section title={b('How the probation officer was informed', 'پروبیشن افسر کو کیسے اطلاع دی گئی')}>
+          <div className="ticks">
+            {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
+              <Tick key={key} on={method === key} label={CHOICE[key]!} />
+            ))}
+          </div>
+          <Fields
+            fields={[
+              { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a3, 'informedAt')} /> },
+              { label: b('Step A3', 'مرحلہ A3'), value: <StepState o={a3} /> },
+            ]}
+          />
+        </Section>
+        <Signatures boxes={[{ role: L.sho }, { role: b('Received by the probation officer', 'پروبیشن افسر نے وصول کیا') }]} />
+      </Closing>
     </>
   );
 }
@@ -320,16 +408,18 @@ export function LegalAidForm({ input }: Props) {
           ]}
         />
       </Section>
-      <Section title={b('Legal practitioner assigned', 'مقرر کردہ وکیل')}>
-        <Fields
-          fields={[
-            { label: b('Legal practitioner', 'وکیل کا نام'), value: <V v={evidenceOf(a4, 'lawyerName')} /> },
-            { label: b('Informed the juvenile at', 'آگاہی کا وقت'), value: <When at={evidenceOf(a4, 'informedAt')} /> },
-            juvenile && { label: b('Step A4', 'مرحلہ A4'), value: <StepState o={a4} />, span: true },
-          ]}
-        />
-      </Section>
-      <Signatures boxes={[{ role: L.sho }, { role: b('Legal practitioner', 'وکیل') }]} />
+      <Closing>
+        <Section title={b('Legal practitioner assigned', 'مقرر کردہ وکیل')}>
+          <Fields
+            fields={[
+              { label: b('Legal practitioner', 'وکیل کا نام'), value: <V v={evidenceOf(a4, 'lawyerName')} /> },
+              { label: b('Informed the juvenile at', 'آگاہی کا وقت'), value: <When at={evidenceOf(a4, 'informedAt')} /> },
+              juvenile && { label: b('Step A4', 'مرحلہ A4'), value: <StepState o={a4} />, span: true },
+            ]}
+          />
+        </Section>
+        <Signatures boxes={[{ role: L.sho }, { role: b('Legal practitioner', 'وکیل') }]} />
+      </Closing>
     </>
   );
 }
@@ -346,9 +436,7 @@ export function ProductionForm({ input }: Props) {
   const relied = evidenceOf(a1, 'ageEvidence');
   return (
     <>
-      <Section title={L.to}>
-        <P t={{ en: <>The Judge, Juvenile Court, District <V v={input.station.district} /></>, ur: <>جج صاحب، جووینائل کورٹ، ضلع <V v={input.station.district} /></> }} />
-      </Section>
+      <P className="addressee" t={{ en: <><b>{L.to.en}:</b> The Judge, Juvenile Court, District <V v={input.station.district} /></>, ur: <><b>{L.to.ur}:</b> جج صاحب، جووینائل کورٹ، ضلع <V v={input.station.district} /></> }} />
       <Section title={b('Juvenile produced', 'پیش کیا گیا کم عمر')}>
         <Fields
           fields={[
@@ -384,9 +472,7 @@ export function ProductionForm({ input }: Props) {
             { label: b('Within 24 hours of arrest', 'گرفتاری کے 24 گھنٹوں میں'), value: inTime === null ? <V v={null} /> : <T t={inTime ? L.yes : L.no} />, span: true },
           ]}
         />
-        <p className="para small muted">
-          <T t={b('Constitution Art.10(2): production within 24 hours of arrest, excluding travel time [Law (text)]. The JJSO rule of production before the Juvenile Court is not confirmed for the JJSA [unconfirmed].', 'آئین آرٹیکل 10(2): گرفتاری کے 24 گھنٹوں میں پیشی، سفر کا وقت شامل نہیں [قانون کا متن]۔ جووینائل کورٹ میں پیشی کا سابقہ قاعدہ جے جے ایس اے کے لیے غیر مصدقہ ہے۔')} />
-        </p>
+        <RuleLines input={input} ids={['A6']} />
       </Section>
       <Section title={b('Steps taken', 'اٹھائے گئے اقدامات')}>
         <table className="grid">
@@ -404,22 +490,34 @@ export function ProductionForm({ input }: Props) {
           </tbody>
         </table>
       </Section>
-      <Section title={b('Request to the court', 'عدالت سے استدعا')}>
-        <div className="ticks">
-          <Tick on={false} label={b('Remand to the observation home during the inquiry (never a police lock-up or jail)', 'انکوائری کے دوران آبزرویشن ہوم میں ریمانڈ (حوالات یا جیل ہرگز نہیں)')} />
-          <Tick on={false} label={b('Release on bail to the guardian or a suitable person (JJSA s.6)', 'سرپرست یا موزوں شخص کے حوالے ضمانت پر رہائی (دفعہ 6)')} />
-          <Tick on={false} label={b('Referral to the Juvenile Justice Committee for diversion (JJSA s.9, s.10)', 'ڈائیورژن کے لیے جووینائل جسٹس کمیٹی کو ریفرل (دفعہ 9، 10)')} />
-        </div>
-        <div className="order-box">
-          <T t={b('Order of the Juvenile Court', 'جووینائل کورٹ کا حکم')} />
-        </div>
-      </Section>
-      <Signatures boxes={[{ role: L.io }, { role: L.sho }]} />
+      <Closing>
+        <Section title={b('Request to the court', 'عدالت سے استدعا')}>
+          <div className="ticks">
+            <Tick on={false} label={remandLabel(input)} />
+            <Tick on={false} label={b('Release on bail to the guardian or a suitable person (JJSA s.6)', 'سرپرست یا موزوں شخص کے حوالے ضمانت پر رہائی (دفعہ 6)')} />
+            <Tick on={false} label={b('Referral to the Juvenile Justice Committee for diversion (JJSA s.9, s.10)', 'ڈائیورژن کے لیے جووینائل جسٹس کمیٹی کو ریفرل (دفعہ 9، 10)')} />
+          </div>
+          <div className="order-box">
+            <T t={b('Order of the Juvenile Court', 'جووینائل کورٹ کا حکم')} />
+          </div>
+        </Section>
+        <Signatures boxes={[{ role: L.io }, { role: L.sho }]} />
+      </Closing>
     </>
   );
 }
 
-type Position = { topic: Bilingual; position: Bilingual; basis: string; status: Bilingual | null };
+/** The remand request, with rule A5's own status (case-law, with the heinous-offence exception). */
+function remandLabel(input: FormInput): Bilingual {
+  const a5 = ruleText(input, 'A5');
+  const status = statusText(a5);
+  return {
+    en: `Remand to the observation home during the inquiry (rule A5, ${a5.basis}: ${status.en})`,
+    ur: `انکوائری کے دوران آبزرویشن ہوم میں ریمانڈ (قاعدہ A5، \u2066${a5.basis}\u2069: ${status.ur})`,
+  };
+}
+
+type Position = { topic: Bilingual; position: Bilingual; basis: string; status: Bilingual | null; unconfirmed?: boolean };
 
 const UNCONFIRMED_OFF = b('Unconfirmed guidance is switched off at this station: no position is stated.', 'اس تھانے میں غیر مصدقہ رہنمائی بند ہے: کوئی موقف درج نہیں۔');
 
@@ -442,8 +540,9 @@ function positions(input: FormInput): Position[] {
   const rule = (id: string, topic: Bilingual, position: Bilingual) => {
     const o = e.obligations.find((x) => x.ruleId === id);
     if (!o || o.state === 'not_applicable') return;
-    if (o.state === 'switched_off') out.push({ topic, position: UNCONFIRMED_OFF, basis: o.basis, status: RULE_STATUS.unconfirmed });
-    else out.push({ topic, position, basis: o.basis, status: RULE_STATUS[o.status] });
+    // Switched off: the status word only (the rule's note would state the position the station turned off).
+    if (o.state === 'switched_off') out.push({ topic, position: UNCONFIRMED_OFF, basis: o.basis, status: RULE_STATUS.unconfirmed, unconfirmed: true });
+    else out.push({ topic, position, basis: o.basis, status: statusText(o), unconfirmed: o.status === 'unconfirmed' });
   };
   if (e.offenceClass === 'unknown') {
     out.push({
@@ -466,6 +565,7 @@ function positions(input: FormInput): Position[] {
       position: b('Whether a heinous offence can be diverted is not established (secondary sources only): no position is stated; the JJC or the court decides.', 'سنگین جرم میں ڈائیورژن ممکن ہے یا نہیں، یہ ثابت نہیں (صرف ثانوی ذرائع): کوئی موقف درج نہیں؛ جے جے سی یا عدالت فیصلہ کرے۔'),
       basis: 'JJSA s.9, s.10',
       status: RULE_STATUS.unconfirmed,
+      unconfirmed: true,
     });
   } else {
     rule(
@@ -528,7 +628,7 @@ export function BailDiversionForm({ input }: Props) {
           </thead>
           <tbody>
             {positions(input).map((p, i) => (
-              <tr key={i} className={p.status === RULE_STATUS.unconfirmed ? 'unconfirmed' : undefined}>
+              <tr key={i} className={p.unconfirmed ? 'unconfirmed' : undefined}>
                 <td><T t={p.topic} /></td>
                 <td>
                   <T t={p.position} />
@@ -549,17 +649,19 @@ export function BailDiversionForm({ input }: Props) {
           <T t={b('Status words follow the legal reference: “Law (text)” is read in the Act; “Case-law” is established by reported judgments; “Unconfirmed guidance” comes from secondary sources only and is not presented as law.', 'حیثیت کے الفاظ قانونی حوالہ کے مطابق ہیں: "قانون کا متن" ایکٹ میں پڑھا گیا؛ "عدالتی نظیر" رپورٹ شدہ فیصلوں سے ثابت؛ "غیر مصدقہ رہنمائی" صرف ثانوی ذرائع سے ہے اور قانون کے طور پر پیش نہیں کی جاتی۔')} />
         </p>
       </Section>
-      <Section title={b('Recorded so far', 'اب تک درج')}>
-        <Fields
-          fields={[
-            a9 && a9.state !== 'not_applicable' && { label: b('Diversion decision (A9)', 'ڈائیورژن کا فیصلہ (A9)'), value: evidenceOf(a9, 'referred') ? <T t={CHOICE[evidenceOf(a9, 'referred')!]!} /> : <V v={null} />, span: true },
-            a10 && a10.state !== 'not_applicable' && { label: b('Bail outcome (A10)', 'ضمانت کا نتیجہ (A10)'), value: evidenceOf(a10, 'outcome') ? <T t={CHOICE[evidenceOf(a10, 'outcome')!]!} /> : <StepState o={a10} />, span: true },
-            a11 && a11.state !== 'not_applicable' && a11.state !== 'switched_off' && { label: b('Court decision (A11)', 'عدالتی فیصلہ (A11)'), value: evidenceOf(a11, 'courtDecision') ? <T t={CHOICE[evidenceOf(a11, 'courtDecision')!]!} /> : <V v={null} />, span: true },
-            { label: L.releasedAt, value: <When at={r.custody?.releasedAt} />, span: true },
-          ]}
-        />
-      </Section>
-      <Signatures boxes={[{ role: L.io }, { role: L.sho }]} />
+      <Closing>
+        <Section title={b('Recorded so far', 'اب تک درج')}>
+          <Fields
+            fields={[
+              a9 && a9.state !== 'not_applicable' && { label: b('Diversion decision (A9)', 'ڈائیورژن کا فیصلہ (A9)'), value: evidenceOf(a9, 'referred') ? <T t={CHOICE[evidenceOf(a9, 'referred')!]!} /> : <V v={null} />, span: true },
+              a10 && a10.state !== 'not_applicable' && { label: b('Bail outcome (A10)', 'ضمانت کا نتیجہ (A10)'), value: evidenceOf(a10, 'outcome') ? <T t={CHOICE[evidenceOf(a10, 'outcome')!]!} /> : <StepState o={a10} />, span: true },
+              a11 && a11.state !== 'not_applicable' && a11.state !== 'switched_off' && { label: b('Court decision (A11)', 'عدالتی فیصلہ (A11)'), value: evidenceOf(a11, 'courtDecision') ? <T t={CHOICE[evidenceOf(a11, 'courtDecision')!]!} /> : <V v={null} />, span: true },
+              { label: L.releasedAt, value: <When at={r.custody?.releasedAt} />, span: true },
+            ]}
+          />
+        </Section>
+        <Signatures boxes={[{ role: L.io }, { role: L.sho }]} />
+      </Closing>
     </>
   );
 }

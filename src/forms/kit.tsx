@@ -32,12 +32,24 @@ export function P({ t, className }: { t: { en: ReactNode; ur: ReactNode }; class
   const cls = className ? ` ${className}` : '';
   if (lang === 'en') return <p className={`para${cls}`}>{t.en}</p>;
   if (lang === 'ur') return <p className={`para${cls}`}>{t.ur}</p>;
+  // Each half is rendered in its own language: a T or a ChildName inside the English sentence must not
+  // print its Urdu too (and the reverse).
   return (
     <div className={`para-bi para-bi-${layout}${cls}`}>
-      <p className="para" lang="en" dir="ltr">{t.en}</p>
-      <p className="para" lang="ur" dir="rtl">{t.ur}</p>
+      <p className="para" lang="en" dir="ltr">
+        <Only lang="en">{t.en}</Only>
+      </p>
+      <p className="para" lang="ur" dir="rtl">
+        <Only lang="ur">{t.ur}</Only>
+      </p>
     </div>
   );
+}
+
+/** Its children in one language, whatever the form's setting (the halves of a bilingual sentence or line). */
+export function Only({ lang, children }: { lang: 'en' | 'ur'; children: ReactNode }) {
+  const { layout } = useLang();
+  return <LangContext.Provider value={{ lang, layout }}>{children}</LangContext.Provider>;
 }
 
 /**
@@ -49,8 +61,12 @@ export function Lines({ render, className }: { render: (lang: 'en' | 'ur') => Re
   if (lang !== 'both') return <div className={className}>{render(lang)}</div>;
   return (
     <div className={className}>
-      <div lang="en" dir="ltr">{render('en')}</div>
-      <div lang="ur" dir="rtl">{render('ur')}</div>
+      <div lang="en" dir="ltr">
+        <Only lang="en">{render('en')}</Only>
+      </div>
+      <div lang="ur" dir="rtl">
+        <Only lang="ur">{render('ur')}</Only>
+      </div>
     </div>
   );
 }
@@ -272,6 +288,15 @@ export function Signatures({ boxes, stamp = true }: { boxes: SignatureBox[]; sta
       )}
     </div>
   );
+}
+
+/**
+ * The last section of a form together with its signature and stamp boxes: printed on one page, so the
+ * signatures never land on a sheet of their own (with no header and nothing to say what they sign).
+ */
+export function Closing({ children, tail }: { children: ReactNode; tail?: boolean }) {
+  // tail: the closing lines of a section that runs over pages, kept with that section's last rows.
+  return <div className={tail ? 'closing closing-tail' : 'closing'}>{children}</div>;
 }
 
 /** The law in a line: citation and its status word from the legal reference. */

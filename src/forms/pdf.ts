@@ -42,7 +42,19 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 }
 
 /** Something on the page that would not print inside the page or inside its own box. No text: only where. */
-export type LayoutProblem = { kind: 'outside_page' | 'overflows_box'; element: string; left: number; right: number; limitLeft: number; limitRight: number };
+export type LayoutProblem = {
+  kind: 'outside_page' | 'overflows_box' | 'overflows_cell_height';
+  element: string;
+  left: number;
+  right: number;
+  limitLeft: number;
+  limitRight: number;
+  /** For 'overflows_cell_height': the text's glyph box and the cell's, top to bottom (CSS px). */
+  top?: number;
+  bottom?: number;
+  limitTop?: number;
+  limitBottom?: number;
+};
 
 export type PrintResult = { pdf: Uint8Array; pages: number; layout: LayoutProblem[] | null };
 
@@ -56,7 +68,9 @@ export function countPdfPages(pdf: Uint8Array): number {
 
 /**
  * Runs in the page: every element inside the printable width, and every line of text inside the box that
- * holds it (a long number in a narrow cell would otherwise spill across the ruling or off the paper). Kept
+ * holds it (a long number in a narrow cell would otherwise spill across the ruling or off the paper). In a
+ * table cell the text's glyph box (the font's ascent and descent: Nastaliq's rise far above its line) must
+ * also stay between the cell's top and bottom rules, or the strokes print across them. Kept
  * as plain JavaScript text: a compiled function could carry the bundler's helpers into the page.
  */
 const MEASURE_LAYOUT = `(widthPx) => {
@@ -72,6 +86,17 @@ const MEASURE_LAYOUT = `(widthPx) => {
   }
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
+  // The ink of a text, from the font itself: a range's rectangles are the font's nominal box, and Nastaliq's
+  // strokes rise well above it. ascent/descent: the nominal box above and below the baseline; inkUp/inkDown:
+  // how far the glyphs actually reach.
+  const ctx = document.createElement('canvas').getContext('2d');
+  const ink = (el, text) => {
+    const cs = getComputedStyle(el);
+    ctx.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+    ctx.direction = cs.direction === 'rtl' ? 'rtl' : 'ltr';
+    const m = ctx.measureText(text);
+    return { ascent: m.fontBoundingBoxAscent, inkUp: m.actualBoundingBoxAscent, inkDown: m.actualBoundingBoxDescent };
+  };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.textContent || !node.textContent.trim()) continue;
     const box = node.parentElement && node.parentElement.closest('td, th, p, li, h1, h2, .sign, .stamp, .qr, .order-box, .agency, .station, .basis, .tick');
@@ -82,6 +107,15 @@ const MEASURE_LAYOUT = `(widthPx) => {
       if (rect.width === 0) continue;
       if (rect.left < limit.left - tolerance || rect.right > limit.right + tolerance) {
         problems.push({ kind: 'overflows_box', element: describe(box), left: rect.left, right: rect.right, limitLeft: limit.left, limitRight: limit.right });
+      }
+      if (box.tagName === 'TD' || box.tagName === 'TH') {
+        const m = ink(node.parentElement, node.textContent.trim());
+        const baseline = rect.top + m.ascent;
+        const top = Math.min(rect.top, baseline - m.inkUp);
+        const bottom = Math.max(rect.bottom, baseline + m.inkDown);
+        if (top < limit.top - tolerance || bottom > limit.bottom + tolerance) {
+          problems.push({ kind: 'overflows_cell_height', element: describe(box), left: rect.left, right: rect.right, limitLeft: limit.left, limitRight: limit.right, top, bottom, limitTop: limit.top, limitBottom: limit.bottom });
+        }
       }
     }
   }

@@ -12,6 +12,8 @@ export type FormSpec = {
   /** Printed in the header, e.g. "CHD-3". */
   code: string;
   title: Bilingual;
+  /** A title that depends on the case (the missing-child report of a found child is a found-child report). */
+  titleFor?: (record: CaseRecord) => Bilingual;
   basis?: Bilingual;
   categories: readonly CaseCategory[];
   Body: (props: { input: FormInput }) => ReactElement;
@@ -88,6 +90,7 @@ export const FORMS: Record<FormName, FormSpec> = {
     name: 'missing-report',
     code: 'CHD-9',
     title: b('Missing child report', 'گمشدہ بچے کی رپورٹ'),
+    titleFor: (record) => (record.category === 'found' ? b('Found child report', 'ملنے والے بچے کی رپورٹ') : b('Missing child report', 'گمشدہ بچے کی رپورٹ')),
     basis: b('ZARRA 2020 [unconfirmed guidance]', 'زارا 2020 [غیر مصدقہ رہنمائی]'),
     categories: ['missing', 'found'],
     Body: MissingReportForm,
@@ -101,6 +104,12 @@ export const FORMS: Record<FormName, FormSpec> = {
     Body: HandoverForm,
   },
 };
+
+/** The form's title for this case. */
+export function formTitle(form: FormName, record: CaseRecord): Bilingual {
+  const spec = FORMS[form];
+  return spec.titleFor ? spec.titleFor(record) : spec.title;
+}
 
 /**
  * Why this form cannot be printed for this case, in words without names (for an error detail), or null.

@@ -24,7 +24,7 @@ const NASTALIQ = "'Noto Nastaliq Urdu', 'Noto Sans', serif";
 /** A CSS string literal for the running footer (only case numbers and form names go in: no quotes to escape). */
 const cssString = (text: string) => `"${text.replace(/["\\\n]/g, '')}"`;
 
-export function formCss(options: { lang: FormLang; footer: string }): string {
+export function formCss(options: { lang: FormLang; footer: string; header?: string }): string {
   const urdu = options.lang === 'ur';
   return `
 @page {
@@ -32,10 +32,18 @@ export function formCss(options: { lang: FormLang; footer: string }): string {
   margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;
   @bottom-left { content: ${cssString(options.footer)}; direction: ltr; font-family: 'Noto Sans', sans-serif; font-size: 7pt; color: #333; }
   @bottom-right { content: counter(page) " / " counter(pages); direction: ltr; font-family: 'Noto Sans', sans-serif; font-size: 7pt; color: #333; }
+  @top-left { content: ${cssString(options.header ?? options.footer)}; direction: ltr; font-family: 'Noto Sans', sans-serif; font-size: 7pt; font-weight: 600; color: #000; vertical-align: bottom; padding-bottom: 1.5mm; }
+  @top-right { content: "page " counter(page) " of " counter(pages); direction: ltr; font-family: 'Noto Sans', sans-serif; font-size: 7pt; color: #333; vertical-align: bottom; padding-bottom: 1.5mm; }
+}
+/* The first page has the full header (case number, QR); a continuation page carries the case number and its
+   page number in the top margin, so a loose sheet still says which case and form it belongs to. */
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; background: #fff; font-family: ${urdu ? NASTALIQ : SANS}; font-size: ${urdu ? '9pt' : '8.6pt'}; line-height: ${urdu ? 1.9 : 1.35}; }
+body { margin: 0; color: #000; background: #fff; font-family: ${urdu ? NASTALIQ : SANS}; font-size: ${urdu ? '9pt' : options.lang === 'both' ? '8.1pt' : '8.6pt'}; line-height: ${urdu ? 1.9 : 1.35}; }
 [lang="ur"] { font-family: ${NASTALIQ}; line-height: 1.9; }
 [lang="en"] { font-family: ${SANS}; line-height: 1.35; }
 .form { width: 100%; }
@@ -62,8 +70,15 @@ h1 { font-size: ${urdu ? '14pt' : '14pt'}; line-height: ${urdu ? 1.8 : 1.2}; mar
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 0.5pt solid #555; padding: 0.5mm 1.4mm; vertical-align: top; text-align: start; overflow-wrap: anywhere; word-break: normal; }
 th { background: #efefef; font-weight: 600; font-size: 0.93em; }
+/* Nastaliq's strokes (the rising bar of ک and گ) reach almost 2 em above the baseline, far above the line
+   box: a cell's first Urdu line needs room under the rule or its ink prints across it. pdf.ts measures the
+   ink against the cell (overflows_cell_height). */
+${options.lang === 'en' ? '' : 'th, td { padding-top: 0.86em; padding-bottom: 0.2mm; } .grid thead th { padding-top: 1em; }'}
 .meta { margin-top: 1mm; font-size: 7.8pt; }
-.meta th { width: 17%; }
+.meta th { width: ${options.lang === 'both' ? '21%' : '17%'}; }
+.meta td { width: ${options.lang === 'both' ? '29%' : '33%'}; }
+.agency .bi { display: flex; flex-direction: row; flex-wrap: wrap; column-gap: 4mm; }
+.agency .bi > [lang="ur"] { padding-top: 0; }
 .meta td.case-number bdi { font-size: 9pt; }
 .confidential { font-size: 6.8pt; color: #222; margin: 0 0 1mm; }
 
@@ -92,16 +107,24 @@ tr.unconfirmed td { background: #f4f4f4; font-style: ${urdu ? 'normal' : 'italic
 .para-bi-side { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
 .para-bi-side > .para, .para-bi-stacked > .para { margin: 0.6mm 0; }
 .small { font-size: 0.88em; }
+.addressee { margin-top: 2mm; font-size: 1.05em; }
 .muted { color: #222; }
 .warn { font-weight: 700; border: 0.8pt solid #000; padding: 1mm 2mm; }
 .notes { white-space: pre-wrap; border: 0.5pt solid #555; padding: 1mm 1.5mm; }
+.rule-lines { margin: 0.6mm 0; padding-inline-start: 4mm; }
+.rule-lines li { break-inside: avoid; }
+.rule-lines .para { margin: 0.3mm 0; }
 .problems { margin: 1mm 0; padding-inline-start: 5mm; font-weight: 600; }
 
 .bi-stacked { display: inline-flex; flex-direction: column; }
 .bi-stacked > [lang="ur"] { line-height: 1.95; padding-top: 0.5mm; font-size: 0.95em; }
-.lang-both .sign-line { padding-top: 3.5mm; }
 .bi-side { display: inline-flex; flex-wrap: wrap; column-gap: 2mm; justify-content: space-between; width: 100%; }
-th .bi-stacked { display: flex; }
+/* A label or a short value in a table cell: English at the start and Urdu at the end of one line when both
+   fit, the Urdu wrapping under the English when they do not. Two stacked lines for every label would push
+   most bilingual forms onto a second sheet. */
+th .bi-stacked, td > .bi-stacked:only-child { display: flex; flex-direction: row; flex-wrap: wrap; justify-content: space-between; align-items: baseline; column-gap: 2mm; width: 100%; }
+td .bi-stacked { display: inline-flex; flex-direction: row; flex-wrap: wrap; column-gap: 2mm; }
+th .bi-stacked > [lang="ur"], td .bi-stacked > [lang="ur"] { padding-top: 0; margin-inline-start: auto; }
 /* Headings carry both languages on one line in either layout: English at the start, Urdu at the end. */
 h1 .bi, h2 .bi, .sign-role .bi { display: flex; flex-direction: row; flex-wrap: wrap; justify-content: space-between; column-gap: 3mm; width: 100%; }
 h1 .bi > [lang="ur"], h2 .bi > [lang="ur"], .sign-role .bi > [lang="ur"] { padding-top: 0; }
@@ -109,13 +132,22 @@ h1 .bi > [lang="ur"], h2 .bi > [lang="ur"], .sign-role .bi > [lang="ur"] { paddi
 .tick { display: inline-flex; align-items: center; gap: 1.2mm; }
 .box { display: inline-block; flex: none; width: 3.4mm; height: 3.4mm; border: 0.8pt solid #000; text-align: center; font-size: 7pt; line-height: 3.2mm; font-family: 'Noto Sans', sans-serif; }
 .box-on::after { content: ''; display: block; width: 1.3mm; height: 2.3mm; margin: 0.15mm auto 0; border: solid #000; border-width: 0 1pt 1pt 0; transform: rotate(45deg); }
-.order-box { border: 0.6pt solid #333; height: 20mm; padding: 1mm 2mm; font-size: 7.8pt; margin-top: 1.5mm; }
+.order-box { border: 0.6pt solid #333; height: 16mm; padding: 1mm 2mm; font-size: 7.8pt; margin-top: 1.5mm; }
 .write-lines div { border-bottom: 0.5pt solid #777; height: 7mm; }
 
-.signs { display: flex; gap: 3mm; margin-top: 3mm; break-inside: avoid; align-items: stretch; }
+.signs { display: flex; gap: 3mm; margin-top: 3mm; break-inside: avoid; break-before: avoid; align-items: stretch; }
+/* The last section and the signatures go to the page together: signatures alone on a sheet sign nothing. */
+.closing { break-inside: avoid; }
+.closing-tail { break-before: avoid; }
+/* In both languages a signature line's label is one line (English at the start, Urdu at the end). */
+.sign-line .bi { display: flex; flex-direction: row; justify-content: space-between; column-gap: 2mm; width: 100%; }
+.sign-line .bi > [lang="ur"] { padding-top: 0; line-height: 1.7; }
 .sign { flex: 1 1 0; min-width: 0; border: 0.6pt solid #333; padding: 1mm 2mm 1.5mm; }
 .sign-role { font-weight: 700; font-size: 8pt; }
-.sign-line { border-bottom: 0.5pt solid #888; padding-top: 4mm; font-size: 7pt; color: #222; line-height: 1.5; }
-.stamp { flex: 0 0 28mm; width: 28mm; height: 28mm; border: 1pt dashed #222; border-radius: 50%; display: flex; align-items: center; justify-content: center; text-align: center; font-size: 7pt; color: #333; padding: 2mm; }
+.sign-line { border-bottom: 0.5pt solid #888; padding-top: 5mm; font-size: 7pt; color: #222; line-height: 1.5; }
+/* Room to sign on the first line; the name and the date need less. */
+.sign-line + .sign-line { padding-top: 2.6mm; }
+.lang-both .sign-role { font-size: 7.5pt; }
+.stamp { flex: 0 0 26mm; width: 26mm; height: 26mm; align-self: center; border: 1pt dashed #222; border-radius: 50%; display: flex; align-items: center; justify-content: center; text-align: center; font-size: 7pt; color: #333; padding: 2mm; }
 `;
 }
