@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
@@ -8,8 +9,8 @@ import { formatKarachi } from '../core/time.js';
 import { renderFormDocument } from '../forms/document.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
 import { FormPrinter, type LayoutProblem } from '../forms/pdf.js';
-import { formUnavailable } from '../forms/registry.js';
-import { caseDigest, formatSeal, parseSeal, sealBytes, type SealFields } from '../forms/seal.js';
+import { FORMS, formUnavailable } from '../forms/registry.js';
+import { caseDigest, formatSeal, parseSeal, sealBytes, type Seal, type SealFields } from '../forms/seal.js';
 import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type BilingualLayout, type FormLang, type FormName } from '../forms/types.js';
 import { auditLog } from '../store/schema.js';
 import { showCase } from './cases.js';
@@ -45,6 +46,10 @@ export type PreparedForm = {
   form: FormName;
   lang: FormLang;
   referral: number | null;
+  /** The instant in the seal (UTC ISO, to the millisecond). */
+  printedAt: string;
+  /** The seal's print id (null for a preview): the audit row carries it, so a paper names its own print. */
+  printId: string | null;
 };
 
 /** Renders one form to its complete HTML document, signed (unless a preview), without auditing it. */
@@ -59,9 +64,22 @@ function prepareForm(session: Session, request: FormRequest): PreparedForm {
   const evaluation = caseChecklist(session, record.id, now);
   const digest = caseDigest(record);
   const { info } = session.register;
+  const printedAt = now.toISOString();
+  // The seal names this very print (form, language, instant), and the audit row records the same instant.
   const fields: SealFields | null = req.preview
     ? null
-    : { stationCode: record.stationCode, caseNumber: record.caseNumber, revision: record.revision, digest, keyId: session.register.keys.signingKey(session.user.id).keyId };
+    : {
+        version: 'CHD2',
+        stationCode: record.stationCode,
+        caseNumber: record.caseNumber,
+        revision: record.revision,
+        digest,
+        form: req.form,
+        lang: req.lang,
+        printedAt,
+        printId: randomBytes(6).toString('hex'),
+        keyId: session.register.keys.signingKey(session.user.id).keyId,
+      };
   let seal: string | null = null;
   if (fields) {
     const signed = session.register.keys.sign(sealBytes(fields));
@@ -77,7 +95,7 @@ function prepareForm(session: Session, request: FormRequest): PreparedForm {
       record,
       evaluation,
       printedBy: { name: session.user.displayName || session.user.username, role: session.user.role },
-      printedAt: now.toISOString(),
+      printedAt,
       seal,
       referralIndex,
     },
@@ -93,6 +111,8 @@ function prepareForm(session: Session, request: FormRequest): PreparedForm {
     form: req.form,
     lang: req.lang,
     referral: referralIndex === undefined ? null : referralIndex + 1,
+    printedAt,
+    printId: fields ? fields.printId : null,
   };
 }
 
@@ -108,6 +128,8 @@ function auditPrint(session: Session, form: PreparedForm, output: 'html' | 'pdf'
       revision: form.revision,
       digest: form.digest,
       keyId: form.keyId,
+      printedAt: form.printedAt,
+      printId: form.printId,
       output,
       ...(form.referral !== null ? { referral: form.referral } : {}),
       ...(pages !== undefined ? { pages } : {}),
@@ -202,9 +224,13 @@ export type PrintCheck = {
   currentRevision?: number;
   /** The recorded prints of exactly this revision and digest (when, which form). */
   prints?: Array<{ at: string; form: string; lang: string }>;
+  /** Which print this paper is, from its seal (CHD2): form, language, when; recorded tells whether the audit trail has it. */
+  print?: { form: string; lang: string; printedAt: string; printId: string; recorded: boolean };
+  /** The seal's format: CHD1 papers do not say which form or print they are. */
+  sealVersion?: 'CHD1' | 'CHD2';
 };
 
-type PrintRow = { at: string; details: { form?: string; lang?: string; revision?: number; digest?: string } };
+type PrintRow = { at: string; details: { form?: string; lang?: string; revision?: number; digest?: string; printedAt?: string; printId?: string } };
 
 function printsOf(session: Session, record: CaseRecord): PrintRow[] {
   return session.register.db.orm
@@ -233,7 +259,12 @@ export function verifyPrint(session: Session, qrText: string): PrintCheck {
     action: 'print.verify',
     actorId: session.user.id,
     ...(result.caseNumber ? { entityType: 'case', entityId: session.register.cases.get(result.caseNumber)?.id } : {}),
-    details: { outcome: result.outcome, ...(result.printedRevision ? { revision: result.printedRevision } : {}), ...(result.currentRevision ? { currentRevision: result.currentRevision } : {}) },
+    details: {
+      outcome: result.outcome,
+      ...(result.printedRevision ? { revision: result.printedRevision } : {}),
+      ...(result.currentRevision ? { currentRevision: result.currentRevision } : {}),
+      ...(result.print ? { form: result.print.form, lang: result.print.lang, printedAt: result.print.printedAt, printId: result.print.printId } : {}),
+    },
   });
   return result;
 }
@@ -253,19 +284,21 @@ function checkSeal(session: Session, text: string): PrintCheck {
   if (!record || record.stationCode !== seal.stationCode) {
     return check('unknown_case', `Case ${seal.caseNumber} is not in this register.`, `کیس ${seal.caseNumber} اس رجسٹر میں موجود نہیں۔`, { caseNumber: seal.caseNumber, printedRevision: seal.revision });
   }
-  const base = { caseNumber: record.caseNumber, printedRevision: seal.revision, currentRevision: record.revision };
-  const prints = printsOf(session, record)
-    .filter((p) => p.details.revision === seal.revision && p.details.digest === seal.digest)
-    .map((p) => ({ at: p.at, form: p.details.form ?? '', lang: p.details.lang ?? '' }));
+  const allPrints = printsOf(session, record).filter((p) => p.details.revision === seal.revision && p.details.digest === seal.digest);
+  const prints = allPrints.map((p) => ({ at: p.at, form: p.details.form ?? '', lang: p.details.lang ?? '' }));
+  const exact = seal.version === 'CHD1' ? undefined : allPrints.find((p) => p.details.printId === seal.printId && p.details.printedAt === seal.printedAt && p.details.form === seal.form && p.details.lang === seal.lang);
+  const print = seal.version === 'CHD1' ? undefined : { form: seal.form, lang: seal.lang, printedAt: seal.printedAt, printId: seal.printId, recorded: exact !== undefined };
+  const base = { caseNumber: record.caseNumber, printedRevision: seal.revision, currentRevision: record.revision, sealVersion: seal.version ?? 'CHD2', ...(print ? { print } : {}) };
+  const which = whichPrint(seal, exact !== undefined, prints);
   if (seal.revision === record.revision && caseDigest(record) === seal.digest) {
-    const when = prints.length ? ` Printed ${formatKarachi(prints[prints.length - 1]!.at)} (${prints[prints.length - 1]!.form}).` : '';
-    return check('matches', `This paper matches the register: case ${record.caseNumber}, revision ${record.revision}.${when}`, `یہ کاغذ رجسٹر کے مطابق ہے: کیس ${record.caseNumber}، نظرثانی ${record.revision}۔`, { ...base, prints });
+    return check('matches', `This paper matches the register: case ${record.caseNumber}, revision ${record.revision}. ${which.en}`, `یہ کاغذ رجسٹر کے مطابق ہے: کیس ${record.caseNumber}، نظرثانی ${record.revision}۔ ${which.ur}`, { ...base, prints });
   }
-  if (seal.revision < record.revision && prints.length > 0) {
+  // An older paper is vouched for by the digest recorded when it was printed: for a CHD2 seal, that very print.
+  if (seal.revision < record.revision && (seal.version === 'CHD1' ? prints.length > 0 : exact !== undefined)) {
     return check(
       'older_revision',
-      `This paper copy shows revision ${seal.revision}; the register is now at revision ${record.revision}. It was printed ${formatKarachi(prints[0]!.at)}; ask the station for a fresh copy.`,
-      `یہ کاغذی نقل نظرثانی ${seal.revision} دکھاتی ہے؛ رجسٹر اب نظرثانی ${record.revision} پر ہے۔ اسٹیشن سے نئی نقل منگوائیں۔`,
+      `This paper copy shows revision ${seal.revision}; the register is now at revision ${record.revision}. ${which.en} Ask the station for a fresh copy.`,
+      `یہ کاغذی نقل نظرثانی ${seal.revision} دکھاتی ہے؛ رجسٹر اب نظرثانی ${record.revision} پر ہے۔ ${which.ur} اسٹیشن سے نئی نقل منگوائیں۔`,
       { ...base, prints },
     );
   }
@@ -275,4 +308,23 @@ function checkSeal(session: Session, text: string): PrintCheck {
     `مہر اس رجسٹر کی دستخط شدہ ہے، لیکن نظرثانی ${seal.revision} کا ایسا کوئی پرنٹ درج نہیں (رجسٹر نظرثانی ${record.revision} پر ہے)۔ اس کاغذ پر انحصار نہ کریں۔`,
     base,
   );
+}
+
+/** "It is the Notice to the guardian (CHD-3, en) printed 2026-11-21 11:00." from a CHD2 seal; for CHD1, the prints of that revision. */
+function whichPrint(seal: Seal, recorded: boolean, prints: Array<{ at: string; form: string; lang: string }>): { en: string; ur: string } {
+  if (seal.version !== 'CHD1') {
+    const spec = FORMS[seal.form];
+    const when = formatKarachi(seal.printedAt);
+    const missing = recorded ? { en: '', ur: '' } : { en: ' That print is not in the audit trail.', ur: ' یہ پرنٹ آڈٹ ریکارڈ میں درج نہیں۔' };
+    return {
+      en: `It is the ${spec.title.en} (${spec.code}, ${seal.lang}) printed ${when}.${missing.en}`,
+      ur: `یہ ${spec.title.ur} (${spec.code}، ${seal.lang}) ہے جو ${when} پر پرنٹ ہوا۔${missing.ur}`,
+    };
+  }
+  if (prints.length === 0) return { en: 'This older seal does not say which form it is.', ur: 'یہ پرانی مہر نہیں بتاتی کہ یہ کون سا فارم ہے۔' };
+  const list = prints.map((p) => `${p.form} (${p.lang}) ${formatKarachi(p.at)}`).join('; ');
+  return {
+    en: `This older seal does not say which form it is; prints of this revision: ${list}.`,
+    ur: `یہ پرانی مہر نہیں بتاتی کہ یہ کون سا فارم ہے؛ اس نظرثانی کے پرنٹ: ${list}۔`,
+  };
 }

@@ -43,13 +43,16 @@ describe('childdesk form and verify-print', () => {
     expect(run.json()).toEqual([expect.objectContaining({ caseNumber: 'QTA01-2026-0001', form: 'guardian-notice', lang: 'ur', revision: 1, pages: 1, path: out })]);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     seal = decodeQr(pageImage(out, join(dir, 'notice-qr'), 150))!;
-    expect(seal).toMatch(/^CHD1:QTA01:QTA01-2026-0001:1:/);
+    expect(seal).toMatch(/^CHD2:QTA01:QTA01-2026-0001:1:[A-Za-z0-9_-]{43}:guardian-notice:ur:\d{8}T\d{9}Z:[0-9a-f]{12}:/);
   });
 
   it('verify-print says the paper matches, and after a change which revision the paper shows (exit 1)', () => {
     const ok = childdesk(['verify-print', '--db', db, seal]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/matches the register: case QTA01-2026-0001, revision 1/);
+    // It names this paper's own print: the form and language the QR was printed with.
+    expect(ok.stdout).toMatch(/It is the Notice to the guardian \(CHD-3, ur\) printed \d{4}-\d\d-\d\d \d\d:\d\d\./);
+    expect(childdesk(['verify-print', '--db', db, seal, '--json']).json().print).toMatchObject({ form: 'guardian-notice', lang: 'ur', recorded: true });
     expect(childdesk(['case', 'update', '--db', db, 'QTA01-2026-0001'], { stdin: JSON.stringify({ custody: { place: 'guardian' } }) }).code).toBe(0);
     const old = childdesk(['verify-print', '--db', db, seal, '--json']);
     expect(old.code).toBe(1);
