@@ -87,6 +87,8 @@ export function ChildName({ child }: { child: { name: string; altName?: string }
   );
 }
 
+const URDU_SCRIPT = /[\u0600-\u06FF]/;
+
 /** The plain text of a bilingual phrase in one language ('both' gives "English / اردو"). */
 export function plain(t: Bilingual, lang: FormLang): string {
   return lang === 'en' ? t.en : lang === 'ur' ? t.ur : `${t.en} / ${t.ur}`;
@@ -99,7 +101,10 @@ export function plain(t: Bilingual, lang: FormLang): string {
 export function V({ v, wide, ltr }: { v: string | number | null | undefined; wide?: boolean; ltr?: boolean }) {
   if (v === undefined || v === null || v === '') return <span className={wide ? 'blank blank-wide' : 'blank'} />;
   // Dates and numbers have no strong direction of their own: in Urdu they would otherwise read right to left.
-  return ltr ? <bdi className="v" dir="ltr">{String(v)}</bdi> : <bdi className="v">{String(v)}</bdi>;
+  if (ltr) return <bdi className="v" dir="ltr">{String(v)}</bdi>;
+  // A recorded value in Urdu script (a child's name) is set in Nastaliq with its line height, even on an
+  // English form, so the table cell around it leaves room for its strokes.
+  return URDU_SCRIPT.test(String(v)) ? <bdi className="v" lang="ur">{String(v)}</bdi> : <bdi className="v">{String(v)}</bdi>;
 }
 
 /** "2026-11-20 23:30" in Asia/Karachi, or a blank to fill in. */

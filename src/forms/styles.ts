@@ -73,7 +73,7 @@ th { background: #efefef; font-weight: 600; font-size: 0.93em; }
 /* Nastaliq's strokes (the rising bar of ک and گ) reach almost 2 em above the baseline, far above the line
    box: a cell's first Urdu line needs room under the rule or its ink prints across it. pdf.ts measures the
    ink against the cell (overflows_cell_height). */
-${options.lang === 'en' ? '' : 'th, td { padding-top: 0.86em; padding-bottom: 0.2mm; } .grid thead th { padding-top: 1em; }'}
+${options.lang === 'en' ? 'th:has([lang="ur"]), td:has([lang="ur"]) { padding-top: 0.86em; padding-bottom: 0.2mm; }' : 'th, td { padding-top: 0.86em; padding-bottom: 0.2mm; } .grid thead th { padding-top: 1em; }'}
 .meta { margin-top: 1mm; font-size: 7.8pt; }
 .meta th { width: ${options.lang === 'both' ? '21%' : '17%'}; }
 .meta td { width: ${options.lang === 'both' ? '29%' : '33%'}; }

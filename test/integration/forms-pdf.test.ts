@@ -7,10 +7,10 @@ import { PAGE } from '../../src/forms/styles.js';
 import { FORMS } from '../../src/forms/registry.js';
 import { FORM_LANGS, FORM_NAMES, type FormLang, type FormName } from '../../src/forms/types.js';
 import { caseDigest, formatSeal, sealBytes } from '../../src/forms/seal.js';
-import { showCase, updateCase } from '../../src/services/cases.js';
+import { createCase, showCase, updateCase } from '../../src/services/cases.js';
 import { printForms, verifyPrint, type PrintedForm } from '../../src/services/forms.js';
 import type { Session } from '../../src/services/session.js';
-import { createFixtures, FORM_CASE, type Fixture } from '../forms/fixtures.js';
+import { createFixtures, FORM_CASE, fullJuvenile, type Fixture } from '../forms/fixtures.js';
 import { decodeQr, meanPixelDifference, pageImage, pdfFonts, pdfText, pdfWords, readPng, URDU } from '../forms/pdf-tools.js';
 import { newStation, tempDir } from '../support/register.js';
 
@@ -173,6 +173,36 @@ describe('both languages side by side (a station may prefer columns to stacking)
   });
 });
 
+describe('a longer case', () => {
+  /** Long address, many sections, long names: what a real case can hold. */
+  const longer = () =>
+    createCase(session, {
+      ...fullJuvenile(),
+      child: { ...fullJuvenile().child, name: 'محمد عبدالرحمن خان بلوچ', altName: 'Muhammad Abdul Rehman Khan Baloch', fatherName: 'Abdul Ghafoor Khan Baloch', address: 'House 1207-B, Street 14, Mohalla Shahbaz Town Phase II, near the Government Boys High School, Sariab Road, Quetta' },
+      guardian: { name: 'Abdul Ghafoor Khan Baloch', relation: 'father', phone: '0300-7654321', address: 'House 1207-B, Street 14, Mohalla Shahbaz Town Phase II, near the Government Boys High School, Sariab Road, Quetta' },
+      offence: { firNumber: '1234/2026', firDate: '2026-11-20', sections: ['PPC 379', 'PPC 380', 'PPC 411', 'PPC 34', 'PPC 109', 'PPC 427'] },
+    }).id;
+
+  it.each([
+    ['production', 'en', 1],
+    // Two sheets in both languages with this much to say: the last section and signatures on the second.
+    ['guardian-notice', 'both', 2],
+    ['production', 'ur', 2],
+  ] as const)('prints the %s form in %s on %i page(s), the signatures with the last section', async (form, lang, pages) => {
+    const out = join(dir, `longer-${form}-${lang}.pdf`);
+    const [result] = await printForms(session, [{ request: { caseId: longer(), form, lang }, out }], { printer, checkLayout: true });
+    expect(result!.layout).toEqual([]);
+    expect(result!.pages).toBe(pages);
+    if (lang === 'ur') {
+      expect(pdfWords(out).filter((w) => w.page === pages).length).toBeGreaterThan(40);
+    } else {
+      const last = pdfWords(out).filter((w) => w.page === pages).map((w) => w.text).join(' ');
+      expect(last).toContain('Signature');
+      expect(last).toContain(CLOSING[form]);
+    }
+  });
+});
+
 describe('checking a paper copy later', () => {
   it('says which revision a paper shows once the case has moved on, from the digest recorded when it was printed', () => {
     const paper = decodeQr(pageImage(printed.get('guardian-notice-en')!.path, join(dir, 'later-qr'), 150))!;
@@ -220,7 +250,8 @@ describe('checking a paper copy later', () => {
 
   it('audits prints and checks with the digest and revision, never a name', () => {
     const rows = session.register.audit.recent(500).filter((r) => r.action === 'form.print' || r.action === 'print.verify');
-    expect(rows.filter((r) => r.action === 'form.print')).toHaveLength(FORM_NAMES.length * FORM_LANGS.length + 1);
+    // Every form in every language, the side-by-side notice, and the three longer-case prints.
+    expect(rows.filter((r) => r.action === 'form.print')).toHaveLength(FORM_NAMES.length * FORM_LANGS.length + 1 + 3);
     const print = JSON.parse(rows.find((r) => r.action === 'form.print')!.details);
     expect(print).toMatchObject({ revision: expect.any(Number), digest: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), output: 'pdf', printedAt: '2026-11-21T06:00:00.000Z', printId: expect.stringMatching(/^[0-9a-f]{12}$/) });
     const all = rows.map((r) => r.details).join('\n');
