@@ -120,9 +120,9 @@ export const apiContract = {
   'settings.get': method<StationSettings>()(z.object({})),
   'settings.set': method<StationSettings>()(settingsChangeSchema),
   'bundle.status': method<BundleStatus>()(z.object({})),
-  /** A printable form as one HTML document: `preview` is unsigned and not audited; otherwise signed and audited. */
+  /** A printable form as one HTML document: `preview` is unsigned and not audited; otherwise signed and audited. `referral` (from 1) picks the letter when a case has several. */
   'form.html': method<{ html: string }>()(
-    z.object({ caseId: z.string().min(1).max(64), form: z.string().min(1).max(40), lang: z.enum(['en', 'ur', 'both']), layout: z.enum(['stacked', 'side']).optional(), preview: z.boolean() }),
+    z.object({ caseId: z.string().min(1).max(64), form: z.string().min(1).max(40), lang: z.enum(['en', 'ur', 'both']), layout: z.enum(['stacked', 'side']).optional(), referral: z.number().int().min(1).max(50).optional(), preview: z.boolean() }),
   ),
   'case.messages': method<DistrictMessage[]>()(z.object({ id: z.string().min(1).max(64) })),
   'district.status': method<StationStatus[]>()(z.object({ silentDays: z.number().int().min(1).max(365).optional() })),

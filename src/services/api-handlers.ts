@@ -140,7 +140,7 @@ export class ApiHost {
     'receipt.import': (input) => importReceiptFrom(this.requireSession(), input.content, input.name),
     'form.html': (input) => {
       if (!(FORM_NAMES as readonly string[]).includes(input.form)) throw new AppError('INVALID_INPUT', `form: one of ${FORM_NAMES.join(', ')}`);
-      return { html: renderFormHtml(this.requireSession(), input.caseId, input.form as FormName, input.lang, { layout: input.layout, preview: input.preview }) };
+      return { html: renderFormHtml(this.requireSession(), input.caseId, input.form as FormName, input.lang, { layout: input.layout, referral: input.referral, preview: input.preview }) };
     },
     'case.messages': (input) => districtMessagesFor(this.requireSession(), input.id),
     'district.status': (input) => stationStatusBoard(this.requireSession(), input),
