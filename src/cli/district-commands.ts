@@ -8,7 +8,7 @@ import { formatKarachi } from '../core/time.js';
 import { decideMatch, matchSuggestions } from '../services/matching.js';
 import { monthlyReportHtml, monthlyReportPdf } from '../services/district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from '../services/district-report-files.js';
-import { db, positional, required, user, withSession, type Command } from './command.js';
+import { db, numberOption, positional, required, user, withSession, type Command } from './command.js';
 
 export const DISTRICT_COMMANDS: Record<string, Command> = {
   'district status': {
@@ -16,7 +16,8 @@ export const DISTRICT_COMMANDS: Record<string, Command> = {
     options: { ...db, ...user, 'silent-days': { type: 'string' } },
     run: (v) =>
       withSession(v, async (session) => {
-        const board = stationStatusBoard(session, v['silent-days'] ? { silentDays: Number(v['silent-days']) } : {});
+        const silentDays = numberOption(v, 'silent-days');
+        const board = stationStatusBoard(session, silentDays === undefined ? {} : { silentDays });
         const text = board
           .map((s) => {
             const last = s.lastBundle ? `bundle ${s.lastBundle.sequence}, ${s.daysSilent} day(s) ago` : 'no bundle yet';

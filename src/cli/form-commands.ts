@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../core/errors.js';
 import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type FormName } from '../forms/types.js';
 import { openCasesFor, printForms, renderFormHtml, verifyPrint, type FormRequest } from '../services/forms.js';
-import { db, positional, required, user, withSession, type Command, type Values } from './command.js';
+import { db, numberOption, positional, required, user, withSession, type Command, type Values } from './command.js';
 
 /** `childdesk form` prints case forms to PDF (or HTML); `childdesk verify-print` checks a paper copy's QR. */
 
@@ -40,7 +40,7 @@ export const FORM_COMMANDS: Record<string, Command> = {
         const form = oneOf(v, 'form', FORM_NAMES);
         const lang = oneOf(v, 'lang', FORM_LANGS, 'en');
         const layout = oneOf(v, 'layout', BILINGUAL_LAYOUTS, 'stacked');
-        const referral = v.referral === undefined ? undefined : Number(v.referral);
+        const referral = numberOption(v, 'referral');
         if (referral !== undefined && !(Number.isInteger(referral) && referral >= 1)) throw new AppError('USAGE', '--referral must be a whole number from 1.');
         const out = required(v, 'out');
         const targets = v['all-open'] ? openCasesFor(session, form).map((c) => c.id) : args.length ? args : [positional(args, 0, 'CASE_ID')];
