@@ -77,7 +77,7 @@ const CORE_COMMANDS: Record<string, Command> = {
       withSession(v, async (session) => {
         const record = showCase(session, positional(args, 0, 'ID_OR_CASE_NUMBER'));
         const { rulePackVersion, offenceClass, problems, obligations } = caseChecklist(session, record.id);
-        const checklist = obligations.map(({ ruleId, title, dueAt, state, basis, status, why }) => ({ ruleId, title: title.en, dueAt, state, basis, status, why: why.en }));
+        const checklist = obligations.map(({ ruleId, title, dueAt, state, basis, status, statusNote, why }) => ({ ruleId, title: title.en, dueAt, state, basis, status, ...(statusNote ? { statusNote: statusNote.en } : {}), why: why.en }));
         const shown = { ...record, rulePackVersion, offenceClass, problems: problems.map(({ code, en, fields }) => ({ code, message: en, fields })), checklist };
         const lines = checklist.map((c) => `  ${c.ruleId.padEnd(4)} ${c.state.padEnd(14)} ${c.dueAt ? formatKarachi(c.dueAt) : '-'.padEnd(16)}  ${c.title} [${c.status}; ${c.basis}]`);
         return { json: shown, text: [JSON.stringify(record, null, 2), '', `Checklist (${rulePackVersion}, offence class ${offenceClass}):`, ...lines].join('\n') };

@@ -81,7 +81,7 @@ describe('childdesk CLI (in order: one station register through its life)', () =
     const shown = childdesk(['case', 'show', '--db', db, caseId, '--json']).json();
     expect(shown.rulePackVersion).toBe('jjsa-2018.1');
     const a6 = shown.checklist.find((c: { ruleId: string }) => c.ruleId === 'A6');
-    expect(a6).toEqual({ ruleId: 'A6', title: 'Produce before the court within 24 hours', dueAt: '2026-11-21T18:30:00.000Z', state: 'overdue', basis: 'Constitution Art.10(2)', status: 'text', why: expect.any(String) });
+    expect(a6).toEqual({ ruleId: 'A6', title: 'Produce before the court within 24 hours', dueAt: '2026-11-21T18:30:00.000Z', state: 'overdue', basis: 'Constitution Art.10(2)', status: 'text', statusNote: 'Text of Art.10(2); a JJSA-specific rule is unconfirmed.', why: expect.any(String) });
     expect(shown.checklist.map((c: { ruleId: string }) => c.ruleId)).toHaveLength(20);
   });
 
