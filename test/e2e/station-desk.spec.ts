@@ -310,6 +310,11 @@ test('print: an unsigned preview of a form, then the signed copy for the print d
   await page.getByLabel('Language').selectOption('ur');
   await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
   await screenshot(page, 'print-preview-ur');
+  // Both languages: the station chooses stacked or side by side, and the preview follows.
+  await page.getByLabel('Language').selectOption('both');
+  await expect(preview.locator('.bi-stacked').first()).toBeAttached();
+  await page.getByLabel('Both languages').selectOption('side');
+  await expect(preview.locator('.bi-side').first()).toBeAttached();
   await page.getByRole('button', { name: 'Print…' }).click();
   await expect(preview.locator('body')).not.toContainText('PREVIEW');
 });

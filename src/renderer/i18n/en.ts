@@ -308,6 +308,9 @@ export const en = {
     print: 'Print…',
     preview: 'Preview of the form',
     explain: 'The preview is not signed. Printing makes the signed copy with a QR code for this revision of the case, and is recorded in the audit trail.',
+    layout: 'Both languages',
+    layouts: { stacked: 'English, then Urdu', side: 'Side by side' },
+    referral: 'Referral',
     forms: {
       intake: 'Case intake and summary',
       age: 'Age determination record (s.8)',

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../core/case-model.js';
 import { FORM_NAMES, type FormName } from '../../forms/types.js';
 import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 
 type Lang = 'en' | 'ur' | 'both';
+type Layout = 'stacked' | 'side';
 
 /**
  * Print a form: an unsigned preview first (not audited), then "Print" fetches the signed copy (audited, with
@@ -15,22 +17,33 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<FormName>('intake');
   const [lang, setLang] = useState<Lang>(i18n.language === 'ur' ? 'ur' : 'en');
+  const [layout, setLayout] = useState<Layout>('stacked');
+  // Which referral a referral letter is for (from 1), when the case has several.
+  const [referral, setReferral] = useState(1);
+  const [referrals, setReferrals] = useState<CaseRecord['referrals']>([]);
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
+    call('case.get', { id: caseId }).then((record) => setReferrals(record.referrals), setError);
+  }, [caseId]);
+
+  const request = { caseId, form, lang, ...(lang === 'both' ? { layout } : {}), ...(form === 'referral' ? { referral } : {}) };
+
+  useEffect(() => {
     setHtml(null);
     setError(null);
-    call('form.html', { caseId, form, lang, preview: true }).then((r) => setHtml(r.html), setError);
-  }, [caseId, form, lang]);
+    call('form.html', { ...request, preview: true }).then((r) => setHtml(r.html), setError);
+    // `request` is rebuilt each render from exactly these values.
+  }, [caseId, form, lang, layout, referral]);
 
   async function print() {
     setPrinting(true);
     setError(null);
     try {
-      const { html: signed } = await call('form.html', { caseId, form, lang, preview: false });
+      const { html: signed } = await call('form.html', { ...request, preview: false });
       const target = frame.current!;
       target.onload = () => {
         target.onload = null;
@@ -65,6 +78,27 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
             </select>
           )}
         </Field>
+        {lang === 'both' && (
+          <Field label={t('print.layout')}>
+            {({ id }) => (
+              <select id={id} value={layout} onChange={(e) => setLayout(e.target.value as Layout)}>
+                <option value="stacked">{t('print.layouts.stacked')}</option>
+                <option value="side">{t('print.layouts.side')}</option>
+              </select>
+            )}
+          </Field>
+        )}
+        {form === 'referral' && referrals.length > 1 && (
+          <Field label={t('print.referral')}>
+            {({ id }) => (
+              <select id={id} value={referral} onChange={(e) => setReferral(Number(e.target.value))}>
+                {referrals.map((r, index) => (
+                  <option key={index} value={index + 1}>{`${index + 1}. ${t(`partners.${r.to}`)}${r.toName ? ` (${r.toName})` : ''}`}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <button type="button" className="primary" disabled={!html || printing} onClick={() => void print()}>{t('print.print')}</button>
       </div>
       <p className="muted">{t('print.explain')}</p>
