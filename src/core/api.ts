@@ -34,6 +34,8 @@ export type FoundWithSuggestions = { found: MatchSide; suggestions: MatchSuggest
 export type MonthlyReport = { result: MonthlyReturn; series: ComplianceSeries };
 
 export type DistrictMessage = { id: string; kind: 'follow_up' | 'referral_outcome' | 'match'; text: string; otherStation?: string; otherCaseNumber?: string; at: string };
+/** Where the district's copy of a case came from: its station, the bundle that last carried it and when. */
+export type CaseProvenance = { stationCode: string; bundleId: string; sequence: number | null; importedAt: string | null };
 export type DistrictNote = { id: string; caseId: string; kind: 'follow_up' | 'referral_outcome'; text: string; createdAt: string; createdBy: string; sent: boolean };
 export type StationStatus = {
   stationCode: string;
@@ -127,6 +129,7 @@ export const apiContract = {
   'case.messages': method<DistrictMessage[]>()(z.object({ id: z.string().min(1).max(64) })),
   'district.status': method<StationStatus[]>()(z.object({ silentDays: z.number().int().min(1).max(365).optional() })),
   'district.notes': method<DistrictNote[]>()(z.object({ caseId: z.string().min(1).max(64) })),
+  'district.provenance': method<{ provenance: CaseProvenance | null }>()(z.object({ caseId: z.string().min(1).max(64) })),
   'match.suggestions': method<FoundWithSuggestions[]>()(z.object({})),
   'match.decide': method<{ decision: 'confirmed' | 'rejected' }>()(
     z.object({ missingCaseId: z.string().min(1).max(64), foundCaseId: z.string().min(1).max(64), decision: z.enum(['confirmed', 'rejected']), score: z.number().min(0).max(1).optional() }),

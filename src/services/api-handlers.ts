@@ -9,7 +9,7 @@ import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, 
 import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { renderFormHtml } from './forms.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
-import { addDistrictNote, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
+import { addDistrictNote, caseProvenance, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
 import { monthlyReport, printableReturnHtml } from './district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from './district-report-files.js';
 import { decideMatch, matchSuggestions } from './matching.js';
@@ -145,6 +145,7 @@ export class ApiHost {
     'case.messages': (input) => districtMessagesFor(this.requireSession(), input.id),
     'district.status': (input) => stationStatusBoard(this.requireSession(), input),
     'district.notes': (input) => districtNotes(this.requireSession(), input.caseId),
+    'district.provenance': (input) => ({ provenance: caseProvenance(this.requireSession(), input.caseId) }),
     'match.suggestions': () => matchSuggestions(this.requireSession()),
     'match.decide': (input) => decideMatch(this.requireSession(), input),
     'report.monthly': (input) => monthlyReport(this.requireSession(), input.month),

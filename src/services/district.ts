@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DistrictMessage, DistrictNote, StationStatus } from '../core/api.js';
+import type { CaseProvenance, DistrictMessage, DistrictNote, StationStatus } from '../core/api.js';
 import { AppError } from '../core/errors.js';
 import { newRecordId } from '../core/ids.js';
 import { BundleLedger, PeerKeys } from '../store/bundle-store.js';
@@ -121,7 +121,6 @@ export function districtMessagesFor(session: Session, caseId: string): DistrictM
 }
 
 /** Where the district's copy of a case came from: the station's bundle that carried this revision, and when. */
-export type CaseProvenance = { stationCode: string; bundleId: string; sequence: number | null; importedAt: string | null };
 
 /**
  * The provenance of a district case (by record id or case number): the bundle its current revision came in

@@ -86,6 +86,7 @@ test('district CPU: set up, import a station bundle, see the station board, read
   await expect(juvenile).toContainText('name withheld (JJSA s.13)');
   await juvenile.click();
   await expect(page.getByText('Station record (read-only at the district)')).toBeVisible();
+  await expect(page.getByTestId('provenance')).toHaveText(/^From QTA01, bundle no\. \d+, imported \u2066\d{4}-\d{2}-\d{2} \d{2}:\d{2}\u2069$/);
   await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.locator('li[data-rule="A6"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark done' })).toHaveCount(0);

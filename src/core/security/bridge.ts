@@ -37,6 +37,7 @@ const METHOD_SET: Record<ApiMethod, true> = {
   'case.messages': true,
   'district.status': true,
   'district.notes': true,
+  'district.provenance': true,
   'district.addNote': true,
   'bundle.export': true,
   'bundle.pinDistrict': true,

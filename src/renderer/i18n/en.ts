@@ -297,6 +297,7 @@ export const en = {
     notSent: 'goes with the next receipt',
     fromDistrict: 'From the district CPU',
     matchLine: 'Matched with case {{caseNumber}} at station {{station}}',
+    provenance: 'From {{station}}, bundle no. {{sequence}}, imported {{at}}',
     readOnly: 'Station record (read-only at the district)',
   },
   print: {

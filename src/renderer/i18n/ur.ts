@@ -299,6 +299,7 @@ export const ur: Messages = {
     notSent: 'اگلی رسید کے ساتھ جائے گا',
     fromDistrict: 'ضلعی سی پی یو کی طرف سے',
     matchLine: 'تھانہ {{station}} کے کیس {{caseNumber}} سے مماثل',
+    provenance: '{{station}} سے، بنڈل نمبر {{sequence}}، درآمد {{at}}',
     readOnly: 'تھانے کا ریکارڈ (ضلع میں صرف پڑھنے کے لیے)',
   },
   print: {

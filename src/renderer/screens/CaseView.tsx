@@ -13,6 +13,21 @@ export const CLOSE_REASONS = ['handed_over', 'court_decided', 'diverted', 'trans
 
 type Patch = (changes: Record<string, unknown>) => Promise<void>;
 
+/** At the district: which station and bundle the copy on screen came from, and when it was imported. */
+function Provenance({ caseId, revision }: { caseId: string; revision: number }) {
+  const { t } = useTranslation();
+  const [provenance, setProvenance] = useState<{ stationCode: string; sequence: number | null; importedAt: string | null } | null>(null);
+  useEffect(() => {
+    call('district.provenance', { caseId }).then((r) => setProvenance(r.provenance), () => setProvenance(null));
+  }, [caseId, revision]);
+  if (!provenance) return null;
+  return (
+    <span className="muted" data-testid="provenance">
+      {t('district.provenance', { station: provenance.stationCode, sequence: provenance.sequence ?? '?', at: provenance.importedAt ? showTime(provenance.importedAt) : '?' })}
+    </span>
+  );
+}
+
 /** `atDistrict`: the consolidated copy of a station's case, read-only, with the CPU's own notes beside it. */
 export function CaseView({ id, navigate, atDistrict = false }: { id: string; navigate: Navigate; atDistrict?: boolean }) {
   const { t } = useTranslation();
@@ -49,6 +64,7 @@ export function CaseView({ id, navigate, atDistrict = false }: { id: string; nav
         <span className="muted">
           {t('caseView.revision', { revision: record.revision })} · {t('caseView.reported', { at: showTime(record.reportedAt) })}
         </span>
+        {atDistrict && <Provenance caseId={record.id} revision={record.revision} />}
         {atDistrict ? <span className="badge">{t('district.readOnly')}</span> : <button type="button" onClick={() => navigate({ name: 'edit', id: record.id })}>{t('caseView.edit')}</button>}
         <button type="button" onClick={() => navigate({ name: 'print', id: record.id })}>{t('caseView.print')}</button>
         {!atDistrict && !closed && !closing && <button type="button" onClick={() => setClosing(true)}>{t('caseView.close')}</button>}
