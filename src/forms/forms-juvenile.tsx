@@ -213,7 +213,6 @@ export function AgeForm({ input }: Props) {
 export function GuardianNoticeForm({ input }: Props) {
   const { record: r } = input;
   const a2 = obligationOf(input, 'A2');
-  const method = evidenceOf(a2, 'method');
   const station = input.station.name ?? input.station.code;
   return (
     <>
@@ -252,19 +251,7 @@ export function GuardianNoticeForm({ input }: Props) {
         />
       </Section>
       <Closing>
-        <Section title={b('How the guardian was informed', 'سرپرست کو کیسے اطلاع دی گئی')}>
-          <div className="ticks">
-            {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
-              <Tick key={key} on={method === key} label={CHOICE[key]!} />
-            ))}
-          </div>
-          <Fields
-            fields={[
-              { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a2, 'informedAt')} /> },
-              { label: b('Step A2', 'مرحلہ A2'), value: <StepState o={a2} /> },
-            ]}
-          />
-        </Section>
+        <HowInformed title={b('How the guardian was informed', 'سرپرست کو کیسے اطلاع دی گئی')} step={a2} stepLabel={b('Step A2', 'مرحلہ A2')} />
         <p className="para small muted">
           <T t={noticeBasis(input, 'A2')} />
         </p>
@@ -274,11 +261,30 @@ export function GuardianNoticeForm({ input }: Props) {
   );
 }
 
+/** The s.5 notices' record of how the person was told: the method ticked, when, and the step's state. */
+function HowInformed({ title, step, stepLabel }: { title: ReturnType<typeof b>; step: Obligation | undefined; stepLabel: ReturnType<typeof b> }) {
+  const method = evidenceOf(step, 'method');
+  return (
+    <Section title={title}>
+      <div className="ticks">
+        {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
+          <Tick key={key} on={method === key} label={CHOICE[key]!} />
+        ))}
+      </div>
+      <Fields
+        fields={[
+          { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(step, 'informedAt')} /> },
+          { label: stepLabel, value: <StepState o={step} /> },
+        ]}
+      />
+    </Section>
+  );
+}
+
 /** Notice to the probation officer (JJSA s.5; A3): what is needed to gather the child's background. */
 export function ProbationNoticeForm({ input }: Props) {
   const { record: r, evaluation: e } = input;
   const a3 = obligationOf(input, 'A3');
-  const method = evidenceOf(a3, 'method');
   return (
     <>
       <Section title={L.to}>
@@ -326,19 +332,7 @@ export function ProbationNoticeForm({ input }: Props) {
         />
       </Section>
       <Closing>
-        <Section title={b('How the probation officer was informed', 'پروبیشن افسر کو کیسے اطلاع دی گئی')}>
-          <div className="ticks">
-            {(['in_person', 'phone', 'message', 'letter'] as const).map((key) => (
-              <Tick key={key} on={method === key} label={CHOICE[key]!} />
-            ))}
-          </div>
-          <Fields
-            fields={[
-              { label: b('Informed at', 'اطلاع کا وقت'), value: <When at={evidenceOf(a3, 'informedAt')} /> },
-              { label: b('Step A3', 'مرحلہ A3'), value: <StepState o={a3} /> },
-            ]}
-          />
-        </Section>
+        <HowInformed title={b('How the probation officer was informed', 'پروبیشن افسر کو کیسے اطلاع دی گئی')} step={a3} stepLabel={b('Step A3', 'مرحلہ A3')} />
         <Signatures boxes={[{ role: L.sho }, { role: b('Received by the probation officer', 'پروبیشن افسر نے وصول کیا') }]} />
       </Closing>
     </>

@@ -1,4 +1,5 @@
-import type { CaseInput } from '../../src/core/case-model.js';
+import { caseInputSchema, type CaseInput, type CaseRecord } from '../../src/core/case-model.js';
+import type { Completion } from '../../src/core/checklist/evaluate.js';
 import { createCase } from '../../src/services/cases.js';
 import { completeStep } from '../../src/services/checklist.js';
 import type { FormName } from '../../src/forms/types.js';
@@ -116,3 +117,25 @@ export const FORM_CASE: Record<FormName, keyof Fixture> = {
   'missing-report': 'missing',
   handover: 'missing',
 };
+
+/** For form tests that render without a register: the fixture cases as stored records, printed at FORM_NOW. */
+export const FORM_NOW = new Date('2026-11-21T06:00:00Z');
+let serial = 0;
+
+export function recordOf(input: CaseInput): CaseRecord {
+  serial++;
+  return {
+    ...caseInputSchema.parse(input),
+    id: `case-${serial}`,
+    caseNumber: `QTA01-2026-${String(serial).padStart(4, '0')}`,
+    stationCode: 'QTA01',
+    revision: 1,
+    createdAt: FORM_NOW.toISOString(),
+    createdBy: 'u1',
+    updatedAt: FORM_NOW.toISOString(),
+    updatedBy: 'u1',
+  };
+}
+
+export const FORM_RECORDS = { juvenile: recordOf(fullJuvenile()), heinous: recordOf(heinousUnder16()), victim: recordOf(childVictim()), missing: recordOf(recoveredMissing()) };
+export const A1_DONE: Completion = { ruleId: 'A1', doneAt: '2026-11-20T19:10:00.000Z', doneBy: 'SI Abdul Qadir', evidence: { ageEvidence: 'nadra_bform_crc' } };

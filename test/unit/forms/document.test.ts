@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseInputSchema, type CaseInput, type CaseRecord } from '../../../src/core/case-model.js';
-import { evaluate, type Completion } from '../../../src/core/checklist/evaluate.js';
+import type { CaseRecord } from '../../../src/core/case-model.js';
+import { evaluate } from '../../../src/core/checklist/evaluate.js';
 import { DEFAULT_SETTINGS, type StationSettings } from '../../../src/core/settings.js';
 import { NEVER_PRINTED } from '../../../src/forms/disclosure.js';
 import { renderFormDocument } from '../../../src/forms/document.js';
 import { FORMS, formUnavailable } from '../../../src/forms/registry.js';
 import { FORM_LANGS, FORM_NAMES, type FormInput, type FormLang, type FormName } from '../../../src/forms/types.js';
-import { childVictim, FORM_CASE, fullJuvenile, heinousUnder16, recoveredMissing, SECRET } from '../../forms/fixtures.js';
+import { A1_DONE as A1, FORM_CASE, FORM_NOW as NOW, FORM_RECORDS as CASES, SECRET } from '../../forms/fixtures.js';
 
-const NOW = new Date('2026-11-21T06:00:00Z');
-let serial = 0;
-
-function recordOf(input: CaseInput): CaseRecord {
-  serial++;
-  return {
-    ...caseInputSchema.parse(input),
-    id: `case-${serial}`,
-    caseNumber: `QTA01-2026-${String(serial).padStart(4, '0')}`,
-    stationCode: 'QTA01',
-    revision: 1,
-    createdAt: NOW.toISOString(),
-    createdBy: 'u1',
-    updatedAt: NOW.toISOString(),
-    updatedBy: 'u1',
-  };
-}
-
-const CASES = { juvenile: recordOf(fullJuvenile()), heinous: recordOf(heinousUnder16()), victim: recordOf(childVictim()), missing: recordOf(recoveredMissing()) };
-const A1: Completion = { ruleId: 'A1', doneAt: '2026-11-20T19:10:00.000Z', doneBy: 'SI Abdul Qadir', evidence: { ageEvidence: 'nadra_bform_crc' } };
 
 function render(form: FormName, lang: FormLang, options: { record?: CaseRecord; settings?: StationSettings; seal?: string | null; layout?: 'stacked' | 'side' } = {}): string {
   const record = options.record ?? CASES[FORM_CASE[form]];
