@@ -153,6 +153,34 @@ function readSection(text: string): string | null {
   return key;
 }
 
+const LAW_WORD = new RegExp(String.raw`\b(${Object.keys(LAW_ALIASES).join('|')})\b`, 'i');
+const SECTION_LIST = /\s*(?:[/,&]|\band\b)\s*/i;
+
+/**
+ * One FIR entry can charge several sections of one law: "302/34 PPC", "u/s 379, 411 PPC", "PPC 324 & 34". Each
+ * becomes its own entry ("302 PPC", "34 PPC"); an entry whose parts do not all read as sections stays whole.
+ */
+export function sectionsIn(text: string): string[] {
+  let sections = splitEntries.get(text);
+  if (sections === undefined) {
+    sections = splitEntry(text);
+    if (splitEntries.size < 10_000) splitEntries.set(text, sections);
+  }
+  return sections;
+}
+
+// Evaluated for every open case on every due-board refresh: remember how each entry splits, like normaliseSection.
+const splitEntries = new Map<string, string[]>();
+
+function splitEntry(text: string): string[] {
+  const plain = text.replace(/\./g, '').replace(SECTION_WORD, '$1').trim();
+  const law = LAW_WORD.exec(plain)?.[1];
+  if (!law || !SECTION_LIST.test(plain.replace(LAW_WORD, ''))) return [text];
+  const parts = plain.replace(LAW_WORD, ' ').split(SECTION_LIST).map((part) => part.trim()).filter(Boolean);
+  const sections = parts.map((part) => `${part} ${law}`);
+  return parts.length > 1 && sections.every((section) => normaliseSection(section) !== null) ? sections : [text];
+}
+
 /** The table entry for a section, falling back from "PPC 506(i)" to "PPC 506" when the sub-clause is not listed. */
 export function lookupSection(text: string): OffenceEntry | null {
   const key = normaliseSection(text);
@@ -194,7 +222,7 @@ export function classifyOffence(offence: { sections: string[]; maxPunishmentYear
   const sections = offence?.sections ?? [];
   const unknownSections: string[] = [];
   let gravest: { max: MaxPunishment; section: string | null } | null = null;
-  for (const section of sections) {
+  for (const section of sections.flatMap(sectionsIn)) {
     const entry = lookupSection(section);
     if (!entry) {
       unknownSections.push(section);

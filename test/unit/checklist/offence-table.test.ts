@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOffence, classOf, lookupSection, normaliseSection, OFFENCE_TABLE } from '../../../src/core/offence-table.js';
+import { classifyOffence, classOf, lookupSection, normaliseSection, OFFENCE_TABLE, sectionsIn } from '../../../src/core/offence-table.js';
 
 describe('offence table', () => {
   it('ships at least 60 sections, each with a source', () => {
@@ -85,5 +85,21 @@ describe('offence table', () => {
     expect(classifyOffence({ sections: ['302-PPC'] })).toMatchObject({ known: true, offenceClass: 'heinous', gravestSection: 'PPC 302', unknownSections: [] });
     expect(classifyOffence({ sections: ['9-C CNSA'] })).toMatchObject({ offenceClass: 'heinous', gravestSection: 'CNSA 9(c)' });
     expect(classifyOffence({ sections: ['s.379 PPC', '34 PPC'] })).toMatchObject({ offenceClass: 'minor', gravestSection: 'PPC 379', unknownSections: [] });
+  });
+
+  it.each([
+    ['302/34 PPC', ['302 PPC', '34 PPC']],
+    ['u/s 302/324/34 PPC', ['302 PPC', '324 PPC', '34 PPC']],
+    ['PPC 379, 411', ['379 PPC', '411 PPC']],
+    ['PPC 324 & 34', ['324 PPC', '34 PPC']],
+    ['9(c)/15 CNSA', ['9(c) CNSA', '15 CNSA']],
+    ['302 PPC', ['302 PPC']],
+    ['302/34', ['302/34']],
+  ])('reads several sections charged in one entry: %s', (entry, sections) => {
+    expect(sectionsIn(entry)).toEqual(sections);
+  });
+
+  it('classes "302/34 PPC" by its gravest section, with nothing left unknown', () => {
+    expect(classifyOffence({ sections: ['302/34 PPC'] })).toMatchObject({ known: true, offenceClass: 'heinous', gravestSection: 'PPC 302', unknownSections: [] });
   });
 });
