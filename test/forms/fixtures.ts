@@ -1,8 +1,10 @@
 import { caseInputSchema, type CaseInput, type CaseRecord } from '../../src/core/case-model.js';
-import type { Completion } from '../../src/core/checklist/evaluate.js';
+import { evaluate, type Completion } from '../../src/core/checklist/evaluate.js';
+import { DEFAULT_SETTINGS, type StationSettings } from '../../src/core/settings.js';
+import { renderFormDocument } from '../../src/forms/document.js';
 import { createCase } from '../../src/services/cases.js';
 import { completeStep } from '../../src/services/checklist.js';
-import type { FormName } from '../../src/forms/types.js';
+import type { FormInput, FormLang, FormName } from '../../src/forms/types.js';
 import type { Session } from '../../src/services/session.js';
 import { juvenileCase } from '../support/register.js';
 
@@ -139,3 +141,23 @@ export function recordOf(input: CaseInput): CaseRecord {
 
 export const FORM_RECORDS = { juvenile: recordOf(fullJuvenile()), heinous: recordOf(heinousUnder16()), victim: recordOf(childVictim()), missing: recordOf(recoveredMissing()) };
 export const A1_DONE: Completion = { ruleId: 'A1', doneAt: '2026-11-20T19:10:00.000Z', doneBy: 'SI Abdul Qadir', evidence: { ageEvidence: 'nadra_bform_crc' } };
+
+export type RenderOptions = { record?: CaseRecord; completions?: Completion[]; settings?: StationSettings; seal?: string | null; layout?: 'stacked' | 'side' };
+
+/** A form's HTML for a fixture case without a register or fonts (unit tests of what the forms say). */
+export function renderFixtureForm(form: FormName, lang: FormLang, options: RenderOptions = {}): string {
+  const record = options.record ?? FORM_RECORDS[FORM_CASE[form]];
+  const input: FormInput = {
+    form,
+    lang,
+    layout: options.layout ?? 'stacked',
+    station: { code: 'QTA01', name: 'Civil Lines Quetta', district: 'Quetta' },
+    record,
+    evaluation: evaluate({ case: record, completions: options.completions ?? [A1_DONE] }, FORM_NOW, options.settings ?? DEFAULT_SETTINGS),
+    printedBy: { name: 'Inspector Rahim', role: 'station_incharge' },
+    printedAt: FORM_NOW.toISOString(),
+    seal: options.seal ?? null,
+    referralIndex: form === 'referral' ? 0 : undefined,
+  };
+  return renderFormDocument(input, { fontCss: '' });
+}

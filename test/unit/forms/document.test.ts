@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../src/core/case-model.js';
-import { evaluate } from '../../../src/core/checklist/evaluate.js';
-import { DEFAULT_SETTINGS, type StationSettings } from '../../../src/core/settings.js';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
 import { NEVER_PRINTED } from '../../../src/forms/disclosure.js';
-import { renderFormDocument } from '../../../src/forms/document.js';
 import { FORMS, formUnavailable } from '../../../src/forms/registry.js';
-import { FORM_LANGS, FORM_NAMES, type FormInput, type FormLang, type FormName } from '../../../src/forms/types.js';
-import { A1_DONE as A1, FORM_CASE, FORM_NOW as NOW, FORM_RECORDS as CASES, SECRET } from '../../forms/fixtures.js';
+import { FORM_LANGS, FORM_NAMES, type FormLang, type FormName } from '../../../src/forms/types.js';
+import { FORM_CASE, FORM_RECORDS as CASES, renderFixtureForm, SECRET, type RenderOptions } from '../../forms/fixtures.js';
 
-
-function render(form: FormName, lang: FormLang, options: { record?: CaseRecord; settings?: StationSettings; seal?: string | null; layout?: 'stacked' | 'side' } = {}): string {
-  const record = options.record ?? CASES[FORM_CASE[form]];
-  const input: FormInput = {
-    form,
-    lang,
-    layout: options.layout ?? 'stacked',
-    station: { code: 'QTA01', name: 'Civil Lines Quetta', district: 'Quetta' },
-    record,
-    evaluation: evaluate({ case: record, completions: [A1] }, NOW, options.settings ?? DEFAULT_SETTINGS),
-    printedBy: { name: 'Inspector Rahim', role: 'station_incharge' },
-    printedAt: NOW.toISOString(),
-    seal: options.seal === undefined ? 'CHD1:QTA01:QTA01-2026-0001:1:digest:key:sig' : options.seal,
-    referralIndex: form === 'referral' ? 0 : undefined,
-  };
-  return renderFormDocument(input, { fontCss: '' });
-}
+const SEAL = 'CHD1:QTA01:QTA01-2026-0001:1:digest:key:sig';
+const render = (form: FormName, lang: FormLang, options: RenderOptions = {}) => renderFixtureForm(form, lang, { ...options, seal: options.seal === undefined ? SEAL : options.seal });
 
 function valueAt(record: CaseRecord, path: string): string | undefined {
   const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], record);

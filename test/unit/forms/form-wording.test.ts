@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../src/core/case-model.js';
-import { evaluate, type Completion } from '../../../src/core/checklist/evaluate.js';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
-import { renderFormDocument } from '../../../src/forms/document.js';
+import { type Completion } from '../../../src/core/checklist/evaluate.js';
 import { FORMS } from '../../../src/forms/registry.js';
-import { FORM_NAMES, type FormInput, type FormLang, type FormName } from '../../../src/forms/types.js';
+import { FORM_NAMES } from '../../../src/forms/types.js';
 import * as WORDS from '../../../src/forms/words.js';
 import { RULES } from '../../../src/core/checklist/rules.js';
-import { A1_DONE as A1, FORM_CASE, FORM_NOW as NOW, FORM_RECORDS as CASES, childVictim, fullJuvenile, heinousUnder16, recordOf, recoveredMissing } from '../../forms/fixtures.js';
+import { A1_DONE as A1, FORM_RECORDS as CASES, childVictim, fullJuvenile, heinousUnder16, recordOf, recoveredMissing, renderFixtureForm } from '../../forms/fixtures.js';
 
 /**
  * What the forms say, word by word: each half of a bilingual sentence in its own language, the status of
@@ -15,22 +12,7 @@ import { A1_DONE as A1, FORM_CASE, FORM_NOW as NOW, FORM_RECORDS as CASES, child
  */
 
 
-function render(form: FormName, lang: FormLang, options: { record?: CaseRecord; completions?: Completion[]; layout?: 'stacked' | 'side' } = {}): string {
-  const record = options.record ?? CASES[FORM_CASE[form]];
-  const input: FormInput = {
-    form,
-    lang,
-    layout: options.layout ?? 'stacked',
-    station: { code: 'QTA01', name: 'Civil Lines Quetta', district: 'Quetta' },
-    record,
-    evaluation: evaluate({ case: record, completions: options.completions ?? [A1] }, NOW, DEFAULT_SETTINGS),
-    printedBy: { name: 'Inspector Rahim', role: 'station_incharge' },
-    printedAt: NOW.toISOString(),
-    seal: null,
-    referralIndex: form === 'referral' ? 0 : undefined,
-  };
-  return renderFormDocument(input, { fontCss: '' });
-}
+const render = renderFixtureForm;
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const tagsOut = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#?\w+;/g, ' ');
