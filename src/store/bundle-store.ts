@@ -4,6 +4,7 @@ import { caseSearchText } from '../core/search-text.js';
 import type { DistrictCaseData } from '../core/district-view.js';
 import type { AuditRow } from './audit.js';
 import type { OpenDatabase, SqliteDatabase } from './database.js';
+import { CaseSearchIndex } from './fts-table.js';
 
 /**
  * The bookkeeping of bundles on both sides, as plain prepared SQL: the import path writes hundreds of
@@ -178,17 +179,19 @@ export type ApplyCounts = { casesAdded: number; casesUpdated: number; stale: num
 /**
  * District side: the consolidated register. Station cases go into the same `cases` table (so search and lists
  * work the same), with their provenance (bundle, import time) in the row; "higher revision wins" decides every
- * upsert. One statement per case: the import is measured against a bare upsert of the same rows.
+ * upsert. One statement per case (and one per index entry): the import is measured against a bare upsert of the same rows.
  */
 export class ConsolidatedCases {
-  private readonly currentRevision;
+  private readonly current;
+  private readonly searchIndex;
   private readonly insertCase;
   private readonly updateCase;
   private readonly insertAudit;
 
   constructor(db: OpenDatabase) {
     const sqlite = db.sqlite;
-    this.currentRevision = sqlite.prepare('SELECT revision FROM cases WHERE id = ?').pluck();
+    this.current = sqlite.prepare('SELECT row_id AS rowId, revision, search_text AS searchText FROM cases WHERE id = ?');
+    this.searchIndex = new CaseSearchIndex(sqlite);
     this.insertCase = sqlite.prepare(
       `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version, source_bundle_id, imported_at)
        VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion, @bundleId, @importedAt)`,
@@ -204,8 +207,8 @@ export class ConsolidatedCases {
 
   /** One station case; returns what it did. The case's own station must match the bundle's (checked by the caller). */
   applyCase(change: CaseChange, data: DistrictCaseData, bundleId: string, importedAt: string): 'added' | 'updated' | 'stale' {
-    const current = this.currentRevision.get(change.recordId) as number | undefined;
-    if (current !== undefined && current >= change.revision) return 'stale';
+    const current = this.current.get(change.recordId) as { rowId: number; revision: number; searchText: string } | undefined;
+    if (current && current.revision >= change.revision) return 'stale';
     const row = {
       id: change.recordId,
       caseNumber: change.caseNumber,
@@ -223,9 +226,13 @@ export class ConsolidatedCases {
       bundleId,
       importedAt,
     };
-    if (current === undefined) this.insertCase.run(row);
-    else this.updateCase.run(row);
-    return current === undefined ? 'added' : 'updated';
+    if (!current) {
+      this.searchIndex.added(this.insertCase.run(row).lastInsertRowid, row.searchText);
+      return 'added';
+    }
+    this.updateCase.run(row);
+    this.searchIndex.replaced(current.rowId, current.searchText, row.searchText);
+    return 'updated';
   }
 
   /** The bundle's audit entries, kept together as the station sent them. */

@@ -8,7 +8,7 @@ import { caseSearchText, foldForSearch, TRIGRAM_MIN_LENGTH } from '../core/searc
 import { karachiYear, type Clock } from '../core/time.js';
 import type { AuditTrail } from './audit.js';
 import type { OpenDatabase } from './database.js';
-import { caseFts } from './fts-table.js';
+import { caseFts, CaseSearchIndex } from './fts-table.js';
 import { caseCounters, cases } from './schema.js';
 
 export type CaseListQuery = {
@@ -74,6 +74,7 @@ function ftsPhrase(folded: string): string {
 export class CaseRepository {
   private readonly insertCase;
   private readonly nextSerial;
+  private readonly searchIndex;
 
   constructor(
     private readonly db: OpenDatabase,
@@ -82,6 +83,7 @@ export class CaseRepository {
     private readonly stationCode: string,
   ) {
     const p = (name: string) => sql.placeholder(name);
+    this.searchIndex = new CaseSearchIndex(db.sqlite);
     this.insertCase = db.orm
       .insert(cases)
       .values({
@@ -127,7 +129,8 @@ export class CaseRepository {
     const year = karachiYear(data.reportedAt);
     const { serial } = this.nextSerial.get({ stationCode: this.stationCode, year })!;
     const caseNumber = formatCaseNumber(this.stationCode, year, serial);
-    this.insertCase.run({
+    const searchText = searchTextOf(caseNumber, data);
+    const { lastInsertRowid } = this.insertCase.run({
       id,
       caseNumber,
       stationCode: this.stationCode,
@@ -135,10 +138,11 @@ export class CaseRepository {
       status: data.status,
       reportedAt: data.reportedAt,
       data: JSON.stringify(data),
-      searchText: searchTextOf(caseNumber, data),
+      searchText,
       at,
       actor: actor.id,
     });
+    this.searchIndex.added(lastInsertRowid, searchText);
     this.audit.append({
       action: 'case.create',
       actorId: actor.id,
@@ -181,6 +185,8 @@ export class CaseRepository {
       const changed = changedPaths(caseDataOf(current), next);
       if (changed.length === 0) return current;
       const at = this.clock().toISOString();
+      const searchText = searchTextOf(caseNumber, next);
+      this.searchIndex.replacing(current.id, searchText);
       this.db.orm
         .update(cases)
         .set({
@@ -189,7 +195,7 @@ export class CaseRepository {
           reportedAt: next.reportedAt,
           revision: revision + 1,
           data: JSON.stringify(next),
-          searchText: searchTextOf(caseNumber, next),
+          searchText,
           updatedAt: at,
           updatedBy: actor.id,
           rulePackVersion: RULE_PACK_VERSION,

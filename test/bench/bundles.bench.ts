@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,23 +27,29 @@ async function district(dir: string, name: string): Promise<Session> {
   return session;
 }
 
-/** The baseline: the same rows, prepared beforehand, upserted by one prepared statement per bundle transaction. */
-function bareUpsert(session: Session, stations: FabricatedStation[]): number {
+/**
+ * The baseline: the same rows the import writes (case row with provenance, and its search-index entry),
+ * prepared beforehand, written by prepared statements in one transaction per bundle. Every row is new, so
+ * the insert's row id is the one to index.
+ */
+function bareUpsert(session: Session, stations: FabricatedStation[], importedAt: string): number {
   const sqlite = session.register.db.sqlite;
   const upsert = sqlite.prepare(
-    `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version)
-     VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion)
+    `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version, source_bundle_id, imported_at)
+     VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion, @bundleId, @importedAt)
      ON CONFLICT (id) DO UPDATE SET data = excluded.data, revision = excluded.revision, search_text = excluded.search_text WHERE excluded.revision > cases.revision`,
   );
-  const batches = stations.map((station, i) =>
-    [...stationChangeLines(station, CASES_PER_BUNDLE, 100 + i)].flatMap((line) => {
+  const index = sqlite.prepare('INSERT INTO case_fts (rowid, search_text) VALUES (?, ?)');
+  const batches = stations.map((station, i) => {
+    const bundleId = randomUUID();
+    return [...stationChangeLines(station, CASES_PER_BUNDLE, 100 + i)].flatMap((line) => {
       if (line.type !== 'case') return [];
       const data = districtCaseSchema.parse(line.data);
-      return [{ id: line.recordId, caseNumber: line.caseNumber, stationCode: line.owningStation, category: data.category, status: data.status, reportedAt: data.reportedAt, revision: line.revision, data: JSON.stringify(data), searchText: districtSearchText(line.caseNumber, data), createdAt: line.createdAt, editedAt: line.editedAt, editedBy: line.editedBy, rulePackVersion: line.rulePackVersion }];
-    }),
-  );
+      return [{ id: line.recordId, caseNumber: line.caseNumber, stationCode: line.owningStation, category: data.category, status: data.status, reportedAt: data.reportedAt, revision: line.revision, data: JSON.stringify({ ...data, completions: line.completions }), searchText: districtSearchText(line.caseNumber, data), createdAt: line.createdAt, editedAt: line.editedAt, editedBy: line.editedBy, rulePackVersion: line.rulePackVersion, bundleId, importedAt }];
+    });
+  });
   const start = performance.now();
-  for (const batch of batches) sqlite.transaction(() => batch.forEach((row) => upsert.run(row)))();
+  for (const batch of batches) sqlite.transaction(() => batch.forEach((row) => index.run(upsert.run(row).lastInsertRowid, row.searchText)))();
   return performance.now() - start;
 }
 
@@ -65,7 +72,7 @@ async function importFigures(dir: string): Promise<BenchFigure[]> {
   if (reports.some((r) => r.code !== 'ok' || r.casesAdded !== CASES_PER_BUNDLE)) throw new Error(`import failed: ${JSON.stringify(reports[0])}`);
   progress('bare upsert baseline');
   const baseline = await district(dir, 'baseline');
-  const bareMs = bareUpsert(baseline, stations);
+  const bareMs = bareUpsert(baseline, stations, new Date().toISOString());
   baseline.register.close();
   target.register.close();
   return [

@@ -8,7 +8,7 @@ import { chunksOf, collectBytes } from '../../src/bundle/crypto-util.js';
 import { BUNDLE_FORMAT, type Manifest } from '../../src/bundle/format.js';
 import { bundleOutcomes, type BundleOutcomeCode } from '../../src/core/bundle-outcomes.js';
 import { AppError } from '../../src/core/errors.js';
-import { createCase, updateCase } from '../../src/services/cases.js';
+import { createCase, listCases, updateCase } from '../../src/services/cases.js';
 import { RULE_PACK_VERSION } from '../../src/core/checklist/rules.js';
 import { caseChecklist, completeStep } from '../../src/services/checklist.js';
 import { stationStatusBoard } from '../../src/services/district.js';
@@ -114,6 +114,19 @@ describe('bundles: station export and district import', () => {
     // No receipt yet, so bundle 2 re-sends both cases: one newer (updated), one the same revision (stale).
     expect(report).toMatchObject({ outcome: 'applied', code: 'stale', casesUpdated: 1, stale: 1, casesAdded: 0 });
     expect(district.register.db.sqlite.prepare('SELECT revision FROM cases WHERE id = ?').pluck().get(first)).toBe(2);
+  });
+
+  it('the district search index follows an imported case, and a newer revision that renames the child', async () => {
+    const { id } = createCase(station, juvenileCase({ category: 'missing', child: { name: 'Zainab Bibi', gender: 'female' }, custody: undefined, offence: undefined }));
+    await importOne(await exportTo(station, 'b1'));
+    const found = (search: string) => listCases(district, { search }).map((c) => c.id);
+    expect(found('zainab')).toEqual([id]);
+    updateCase(station, id, { child: { name: 'Zaynab Bibi' } });
+    await importOne(await exportTo(station, 'b2'));
+    expect(found('zainab')).toEqual([]);
+    expect(found('zaynab')).toEqual([id]);
+    // FTS5's own check: every index entry matches the text in the case row.
+    expect(() => district.register.db.sqlite.exec("INSERT INTO case_fts (case_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
   });
 
   it('gap: a later bundle applies and records the missing range; the late one fills it', async () => {

@@ -109,4 +109,15 @@ describe('search', () => {
     expect(names({ search: 'karim' })).toEqual([]);
     expect(names({ search: 'kareem' })).toEqual(['Kareem Khan']);
   });
+
+  it('keeps the index exactly in step with the case rows through creates and edits (no triggers since migration 0005)', () => {
+    const [karim] = listCases(session, { search: 'karim' });
+    updateCase(session, karim!.id, { child: { name: 'Kareem Khan' } });
+    updateCase(session, karim!.id, { notes: 'search text unchanged' });
+    createCase(session, juvenileCase({ child: { name: 'Gul Bibi', gender: 'female' } }));
+    // FTS5's own check: with rank 1 it compares every index entry with the content table's text.
+    expect(() => session.register.db.sqlite.exec("INSERT INTO case_fts (case_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    session.register.db.sqlite.prepare("UPDATE cases SET search_text = 'out of step' WHERE id = ?").run(karim!.id);
+    expect(() => session.register.db.sqlite.exec("INSERT INTO case_fts (case_fts, rank) VALUES ('integrity-check', 1)")).toThrow(/malformed|corrupt/i);
+  });
 });

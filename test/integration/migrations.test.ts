@@ -10,7 +10,7 @@ type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
 const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
 
 /** Every migration in the journal must be named here with a test below: the rule "every migration has a test". */
-const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist', '0003_bundles', '0004_district'];
+const TESTED_MIGRATIONS = ['0000_register', '0001_search_and_audit_guards', '0002_checklist', '0003_bundles', '0004_district', '0005_search_index_maintained_by_code'];
 
 /** A copy of the migrations folder holding only the first `count` migrations: a register from an older app. */
 function olderMigrations(dir: string, count: number): string {
@@ -118,6 +118,22 @@ describe('migrations', () => {
     const decide = upgraded.sqlite.prepare(`INSERT INTO match_decisions (missing_case_id, found_case_id, decision, score, decided_at, decided_by) VALUES ('m', 'f', 'rejected', 80, 'x', 'u')`);
     decide.run();
     expect(() => decide.run()).toThrow(/UNIQUE|PRIMARY/);
+    upgraded.sqlite.close();
+  });
+
+  it('0005_search_index_maintained_by_code drops the index triggers and keeps what they indexed', () => {
+    const path = join(dir, 'r.db');
+    const key = randomBytes(32);
+    const old = openEncryptedDatabase(path, key, { create: true, migrationsFolder: olderMigrations(dir, 5) });
+    insertRawCase(old, 'zainab bibi | qta01-2026-0001');
+    old.sqlite.close();
+    const upgraded = openEncryptedDatabase(path, key);
+    expect(tables(upgraded).filter((name) => name.startsWith('cases_fts_'))).toEqual([]);
+    expect(upgraded.sqlite.prepare(`SELECT rowid FROM case_fts WHERE case_fts MATCH '"nab bi"'`).all()).toHaveLength(1);
+    expect(() => upgraded.sqlite.exec("INSERT INTO case_fts (case_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    // A raw write no longer indexes itself: the store's CaseSearchIndex does it (tested in cases-search).
+    upgraded.sqlite.prepare("UPDATE cases SET search_text = 'gul bibi' WHERE id = 'c1'").run();
+    expect(upgraded.sqlite.prepare(`SELECT rowid FROM case_fts WHERE case_fts MATCH '"gul"'`).all()).toHaveLength(0);
     upgraded.sqlite.close();
   });
 
