@@ -47,10 +47,11 @@ export default defineConfig(({ mode }) => ({
       emptyOutDir: true,
       // Bundle our code and its pure dependencies; load the native driver and the updater from node_modules.
       externalizeDeps: false,
-      lib: { entry: at('src/main/index.ts'), formats: ['es'] },
+      // The bundle reader's thread is its own entry: src/bundle/change-reader.ts starts it from beside index.js.
+      lib: { entry: { index: at('src/main/index.ts'), 'change-reader.worker': at('src/bundle/change-reader.worker.ts') }, formats: ['es'] },
       rolldownOptions: {
         external: ['better-sqlite3', 'electron-updater'],
-        output: { entryFileNames: 'index.js' },
+        output: { entryFileNames: '[name].js' },
       },
     },
   },

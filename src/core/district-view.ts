@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseInputSchema, childSchema, guardianSchema, type CaseRecord } from './case-model.js';
 import { ageInYears } from './age.js';
+import { caseSearchText } from './search-text.js';
 
 /**
  * What of a case leaves the station for the district CPU (JJSA s.13: nothing that may identify a juvenile is
@@ -48,3 +49,8 @@ export const districtCaseSchema = caseInputSchema.omit({ notes: true, child: tru
   guardian: guardianSchema.partial().optional(),
 });
 export type DistrictCaseData = z.output<typeof districtCaseSchema>;
+
+/** Names appear only for the categories the CPU matches (see districtView); the rest index by numbers. */
+export function districtSearchText(caseNumber: string, data: DistrictCaseData): string {
+  return caseSearchText([data.child.name, data.child.altName, data.child.fatherName, data.guardian?.name, caseNumber, data.offence?.firNumber, data.child.bForm?.replace(/-/g, '')]);
+}

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { BundleError, openBundle, writeBundle, type OpenedBundle } from '../bundle/bundle-file.js';
+import { ChangeReader } from '../bundle/change-reader.js';
 import { BUNDLE_FORMAT, type AuditChange, type CaseChange, type ChangeLine } from '../bundle/format.js';
 import { fileSha256, generateAgreementIdentity } from '../bundle/outer.js';
 import {
@@ -19,7 +20,7 @@ import {
 import type { BundleStatus } from '../core/api.js';
 import { RULES, RULE_PACK_VERSION } from '../core/checklist/rules.js';
 import { bundleOutcomes, bundleReport, MAX_SEQUENCE_JUMP, type BundleOutcomeCode, type BundleReport } from '../core/bundle-outcomes.js';
-import { districtCaseSchema, districtView } from '../core/district-view.js';
+import { districtView } from '../core/district-view.js';
 import { AppError } from '../core/errors.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { newRecordId } from '../core/ids.js';
@@ -340,6 +341,8 @@ function sha256Hex(bytes: Uint8Array): string {
 
 type Verified = { opened: OpenedBundle; stationKey: PeerKeyRow };
 
+const APPLIED = { added: 'casesAdded', updated: 'casesUpdated', stale: 'stale' } as const;
+
 type Seen = { seen: ImportedBundleRow };
 
 /** Everything that can be decided before reading the changes: cheapest checks first. */
@@ -426,10 +429,13 @@ function problemReport(file: string, error: BundleError, base: Partial<BundleRep
   return bundleReport(file, error.problem, { ...base, detail: `(${error.detail})` });
 }
 
-/** Applies the verified bundle's lines in one transaction; any bad line rolls the whole bundle back. */
-async function applyBundle(session: Session, file: string, verified: Verified): Promise<BundleReport> {
+/**
+ * Applies the verified bundle's lines in one transaction; any bad line rolls the whole bundle back. A large
+ * bundle's lines are read and checked on a second thread (bundle/change-reader.ts) while this one writes them.
+ */
+async function applyBundle(session: Session, file: string, verified: Verified, reader: ChangeReader): Promise<BundleReport> {
   const { register } = session;
-  const { opened } = verified;
+  const { opened, stationKey } = verified;
   const { manifest } = opened;
   const sqlite = register.db.sqlite;
   const consolidated = new ConsolidatedCases(register.db);
@@ -442,18 +448,9 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
   const auditEntries: AuditChange[] = [];
   sqlite.exec('BEGIN IMMEDIATE');
   try {
-    for await (const line of opened.lines()) {
-      if (line.type === 'audit') {
-        auditEntries.push(line);
-        continue;
-      }
-      if (line.owningStation !== manifest.station.code) throw new BundleError('payload-mismatch', 'a case belongs to another station');
-      const data = districtCaseSchema.safeParse(line.data);
-      if (!data.success) throw new BundleError('payload-mismatch', `case ${line.caseNumber} does not match the case model`);
-      const done = consolidated.applyCase(line, data.data, manifest.bundleId, at);
-      if (done === 'added') counts.casesAdded++;
-      else if (done === 'updated') counts.casesUpdated++;
-      else counts.stale++;
+    for await (const { cases, audits } of reader.batches(file, opened, unb64(stationKey.signingPublicKey))) {
+      auditEntries.push(...audits);
+      for (const prepared of cases) counts[APPLIED[consolidated.applyCase(prepared, manifest.bundleId, at)]]++;
     }
     consolidated.keepAudit(manifest.bundleId, manifest.station.code, auditEntries);
     const highest = ledger.highestApplied(manifest.station.code)?.seq ?? 0;
@@ -464,7 +461,7 @@ async function applyBundle(session: Session, file: string, verified: Verified): 
     const jumpedMissing = manifest.sequence > highest + 1 && gaps.some((g) => g.to > highest && g.from < manifest.sequence);
     const code = jumpedMissing ? 'gap' : counts.stale > 0 ? 'stale' : 'ok';
     // Read to its end by now, so the hash covers every byte: a later, damaged copy is told from a duplicate by it.
-    const wholeFile = opened.fileSha256();
+    const wholeFile = reader.fileSha256();
     ledger.record({
       bundleId: manifest.bundleId,
       stationCode: manifest.station.code,
@@ -519,15 +516,21 @@ export async function importBundles(session: Session, files: string[], onProgres
   requireKind(session, 'district');
   requirePermission(session, 'district.import');
   const identity = session.register.keys.agreementIdentity();
-  const reports: BundleReport[] = [];
-  for (const [index, file] of files.entries()) {
-    onProgress?.(file, index);
-    reports.push(identity ? await importOne(session, file, identity.identity) : bundleReport(file, 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
+  if (!identity) return files.map((file) => bundleReport(file, 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
+  const reader = new ChangeReader({ identity: identity.identity });
+  try {
+    const reports: BundleReport[] = [];
+    for (const [index, file] of files.entries()) {
+      onProgress?.(file, index);
+      reports.push(await importOne(session, file, identity.identity, reader));
+    }
+    return reports;
+  } finally {
+    reader.close();
   }
-  return reports;
 }
 
-async function importOne(session: Session, path: string, identity: string): Promise<BundleReport> {
+async function importOne(session: Session, path: string, identity: string, reader: ChangeReader): Promise<BundleReport> {
   const file = path;
   let opened: OpenedBundle | undefined;
   try {
@@ -538,7 +541,7 @@ async function importOne(session: Session, path: string, identity: string): Prom
       if (decision.quarantine) await quarantine(session, path, opened, decision.report);
       return decision.report;
     }
-    return await applyBundle(session, path, decision);
+    return await applyBundle(session, path, decision, reader);
   } catch (error) {
     if (error instanceof BundleError) return problemReport(file, error, opened ? { stationCode: opened.manifest.station.code, sequence: opened.manifest.sequence } : {});
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') return bundleReport(file, 'not-a-bundle', { detail: '(no such file)' });

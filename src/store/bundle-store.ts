@@ -1,7 +1,6 @@
-import type { AuditChange, CaseChange } from '../bundle/format.js';
+import type { AuditChange } from '../bundle/format.js';
+import type { PreparedCase } from '../bundle/prepared-changes.js';
 import type { CaseData, CaseRecord } from '../core/case-model.js';
-import { caseSearchText } from '../core/search-text.js';
-import type { DistrictCaseData } from '../core/district-view.js';
 import type { AuditRow } from './audit.js';
 import type { OpenDatabase, SqliteDatabase } from './database.js';
 import { CaseSearchIndex } from './fts-table.js';
@@ -194,7 +193,8 @@ export class ConsolidatedCases {
     this.searchIndex = new CaseSearchIndex(sqlite);
     this.insertCase = sqlite.prepare(
       `INSERT INTO cases (id, case_number, station_code, category, status, reported_at, revision, data, search_text, created_at, created_by, updated_at, updated_by, rule_pack_version, source_bundle_id, imported_at)
-       VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion, @bundleId, @importedAt)`,
+       VALUES (@id, @caseNumber, @stationCode, @category, @status, @reportedAt, @revision, @data, @searchText, @createdAt, @editedBy, @editedAt, @editedBy, @rulePackVersion, @bundleId, @importedAt)
+       ON CONFLICT (id) DO NOTHING`,
     );
     this.updateCase = sqlite.prepare(
       `UPDATE cases SET category = @category, status = @status, reported_at = @reportedAt, revision = @revision, data = @data,
@@ -205,31 +205,16 @@ export class ConsolidatedCases {
     this.insertAudit = sqlite.prepare('INSERT INTO station_audit (bundle_id, station_code, entry_count, entries) VALUES (?, ?, ?, ?)');
   }
 
-  /** One station case; returns what it did. The case's own station must match the bundle's (checked by the caller). */
-  applyCase(change: CaseChange, data: DistrictCaseData, bundleId: string, importedAt: string): 'added' | 'updated' | 'stale' {
-    const current = this.current.get(change.recordId) as { rowId: number; revision: number; searchText: string } | undefined;
-    if (current && current.revision >= change.revision) return 'stale';
-    const row = {
-      id: change.recordId,
-      caseNumber: change.caseNumber,
-      stationCode: change.owningStation,
-      category: data.category,
-      status: data.status,
-      reportedAt: data.reportedAt,
-      revision: change.revision,
-      data: JSON.stringify({ ...data, completions: change.completions }),
-      searchText: districtSearchText(change.caseNumber, data),
-      createdAt: change.createdAt,
-      editedAt: change.editedAt,
-      editedBy: change.editedBy,
-      rulePackVersion: change.rulePackVersion,
-      bundleId,
-      importedAt,
-    };
-    if (!current) {
-      this.searchIndex.added(this.insertCase.run(row).lastInsertRowid, row.searchText);
+  /** One station case, checked and prepared (bundle/prepared-changes.ts); returns what it did. */
+  applyCase(prepared: PreparedCase, bundleId: string, importedAt: string): 'added' | 'updated' | 'stale' {
+    const row = { ...prepared, bundleId, importedAt };
+    const inserted = this.insertCase.run(row);
+    if (inserted.changes === 1) {
+      this.searchIndex.added(inserted.lastInsertRowid, row.searchText);
       return 'added';
     }
+    const current = this.current.get(prepared.id) as { rowId: number; revision: number; searchText: string };
+    if (current.revision >= prepared.revision) return 'stale';
     this.updateCase.run(row);
     this.searchIndex.replaced(current.rowId, current.searchText, row.searchText);
     return 'updated';
@@ -239,11 +224,6 @@ export class ConsolidatedCases {
   keepAudit(bundleId: string, stationCode: string, entries: readonly AuditChange[]): void {
     this.insertAudit.run(bundleId, stationCode, entries.length, entries.map((e) => JSON.stringify(e)).join('\n'));
   }
-}
-
-/** Names appear only for the categories the CPU matches (core/district-view.ts); the rest index by numbers. */
-export function districtSearchText(caseNumber: string, data: DistrictCaseData): string {
-  return caseSearchText([data.child.name, data.child.altName, data.child.fatherName, data.guardian?.name, caseNumber, data.offence?.firNumber, data.child.bForm?.replace(/-/g, '')]);
 }
 
 /** District side: every bundle applied or held back, and the sequence gaps per station. */

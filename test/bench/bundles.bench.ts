@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { districtCaseSchema } from '../../src/core/district-view.js';
+import { prepareCase } from '../../src/bundle/prepared-changes.js';
 import { exportBundle, importBundles, pinDistrict, writeDistrictKeyFile } from '../../src/services/bundles.js';
 import { initDistrict, initStation } from '../../src/services/register.js';
 import type { Session } from '../../src/services/session.js';
-import { districtSearchText } from '../../src/store/bundle-store.js';
 import { fabricateBundle, fabricateStation, stationChangeLines, type FabricatedStation } from '../support/fabricate-bundles.js';
 import { generateCases } from '../support/generate-cases.js';
 import { median, type Bench, type BenchFigure } from './harness.js';
@@ -44,8 +43,7 @@ function bareUpsert(session: Session, stations: FabricatedStation[], importedAt:
     const bundleId = randomUUID();
     return [...stationChangeLines(station, CASES_PER_BUNDLE, 100 + i)].flatMap((line) => {
       if (line.type !== 'case') return [];
-      const data = districtCaseSchema.parse(line.data);
-      return [{ id: line.recordId, caseNumber: line.caseNumber, stationCode: line.owningStation, category: data.category, status: data.status, reportedAt: data.reportedAt, revision: line.revision, data: JSON.stringify({ ...data, completions: line.completions }), searchText: districtSearchText(line.caseNumber, data), createdAt: line.createdAt, editedAt: line.editedAt, editedBy: line.editedBy, rulePackVersion: line.rulePackVersion, bundleId, importedAt }];
+      return [{ ...prepareCase(line, station.code), bundleId, importedAt }];
     });
   });
   const start = performance.now();

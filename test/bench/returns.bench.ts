@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createComplianceSeries, createMonthlyReturn, monthRange, type DistrictRowData } from '../../src/core/returns/index.js';
 import { districtRows, toCsv, toXlsx } from '../../src/services/district-report-files.js';
 import { initDistrict } from '../../src/services/register.js';
-import { districtSearchText } from '../../src/store/bundle-store.js';
+import { districtSearchText } from '../../src/core/district-view.js';
 import { generateDistrict } from '../support/generate-district.js';
 import { median, timeRepeated, type Bench, type BenchFigure } from './harness.js';
 

@@ -12,8 +12,9 @@ const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Run = { code: number | null; stdout: string; stderr: string; json: () => any };
 
+/** Run from the test's own folder, not the repository: officers run the command from anywhere. */
 function childdesk(args: string[], stdin = ''): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', env: { ...process.env, CHILDDESK_PASSPHRASE: PASSPHRASE, CHILDDESK_USER: undefined } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input: stdin, encoding: 'utf8', env: { ...process.env, CHILDDESK_PASSPHRASE: PASSPHRASE, CHILDDESK_USER: undefined } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
 }
 

@@ -55,14 +55,17 @@ export function* stationChangeLines(station: FabricatedStation, count: number, s
   }
 }
 
-export async function fabricateBundle(path: string, district: Session, station: FabricatedStation, count: number, seed: number, sequence = 1): Promise<void> {
+/** `edit` may change any line before it is written (a test's bad line), still signed by the station. */
+export async function fabricateBundle(path: string, district: Session, station: FabricatedStation, count: number, seed: number, sequence = 1, edit: (line: ChangeLine) => ChangeLine = (line) => line): Promise<void> {
   const identity = district.register.keys.agreementIdentity()!;
   const signing = district.register.keys.signingKey();
   await writeBundle({
     path,
     recipient: identity.recipient,
     signer: station.signer,
-    lines: stationChangeLines(station, count, seed),
+    lines: (function* () {
+      for (const line of stationChangeLines(station, count, seed)) yield edit(line);
+    })(),
     manifest: ({ outerHeaderSha256, changes }) => ({
       format: BUNDLE_FORMAT,
       bundleId: randomUUID(),

@@ -60,7 +60,9 @@ describe('electron-builder.yml', () => {
 
   it('points package.json main at the bundle electron-vite writes', () => {
     expect((JSON.parse(read('package.json')) as { main: string }).main).toBe('out/main/index.js');
-    expect(read('.config/electron.vite.config.ts')).toContain("entryFileNames: 'index.js'");
+    const config = read('.config/electron.vite.config.ts');
+    expect(config).toContain("entryFileNames: '[name].js'");
+    expect(config).toMatch(/entry: \{ index: at\('src\/main\/index.ts'\)/);
   });
 });
 
