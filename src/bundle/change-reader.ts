@@ -15,14 +15,16 @@ export type ChangeReaderJob = {
   stationPublicKey: Uint8Array;
 };
 
-/** From the writer: start a bundle, or take one more batch. */
-export type WriterMessage = { type: 'read'; job: ChangeReaderJob } | { type: 'credit' };
+/** From the writer: start reading a bundle, take one more batch of it, or stop reading it. */
+export type WriterMessage = { type: 'read'; id: number; job: ChangeReaderJob } | { type: 'credit'; id: number } | { type: 'cancel'; id: number };
 
-export type ReaderMessage =
+export type ReaderMessage = { id: number } & (
   | { type: 'batch'; batch: PreparedBatch }
   | { type: 'end'; fileSha256: string | null }
   | { type: 'refused'; problem: BundleProblem; detail: string }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'cancelled' }
+);
 
 /** Given to the thread once. The district's age identity (its private key) stays in this process. */
 export type ReaderSetup = { identity: string };
@@ -50,14 +52,18 @@ function startWorker(setup: ReaderSetup): Worker {
 export const THREAD_FROM_LINES = 2_000;
 
 /**
- * One reading thread for a run of bundles, started when the first large bundle comes and used for one bundle
- * at a time. `close()` it when done: a live thread keeps the process running.
+ * One reading thread for a run of bundles, started when the first large bundle comes, reading one bundle at a
+ * time. While the writer commits a bundle the thread may already read the next one (prefetch); the writer then
+ * takes those lines if it decides to apply that bundle, or the read is cancelled. `close()` it when done: a
+ * live thread keeps the process running.
  */
 export class ChangeReader {
   private worker: Worker | null = null;
   private inbox: ReaderMessage[] = [];
   private wake: (() => void) | null = null;
   private stopped: Error | null = null;
+  private running: { id: number; job: ChangeReaderJob } | null = null;
+  private lastId = 0;
   private wholeFile: string | null = null;
 
   constructor(
@@ -71,40 +77,23 @@ export class ChangeReader {
    */
   async *batches(path: string, opened: OpenedBundle, stationPublicKey: Uint8Array): AsyncGenerator<PreparedBatch> {
     this.wholeFile = null;
-    const { cases, auditEntries } = opened.manifest.changes;
-    if (cases + auditEntries >= this.threadFromLines) {
-      yield* this.read({ path, manifestSha256: opened.manifestSha256, stationPublicKey });
+    if (!this.onThread(opened)) {
+      yield* preparedBatches(opened);
+      this.wholeFile = opened.fileSha256();
       return;
     }
-    yield* preparedBatches(opened);
-    this.wholeFile = opened.fileSha256();
+    const job = { path, manifestSha256: opened.manifestSha256, stationPublicKey };
+    if (!this.running || !sameJob(this.running.job, job)) {
+      await this.cancelRunning();
+      this.start(job);
+    }
+    yield* this.consume();
   }
 
-  private async *read(job: ChangeReaderJob): AsyncGenerator<PreparedBatch> {
-    const worker = this.thread();
-    this.post({ type: 'read', job });
-    let finished = false;
-    try {
-      for (;;) {
-        const message = await this.next();
-        if (message.type === 'batch') {
-          this.post({ type: 'credit' }); // the thread may prepare the next batch while this one is written
-          yield message.batch;
-        } else if (message.type === 'end') {
-          this.wholeFile = message.fileSha256;
-          finished = true;
-          return;
-        } else if (message.type === 'refused') {
-          finished = true;
-          throw new BundleError(message.problem, message.detail);
-        } else {
-          throw new Error(`The bundle reader failed: ${message.message}`);
-        }
-      }
-    } finally {
-      // Left mid-bundle (the writer failed): the thread may still be sending this bundle's lines. Drop it.
-      if (!finished) this.discard(worker);
-    }
+  /** Starts reading a bundle the caller will probably ask for next (verified the same way as for batches()). */
+  prefetch(path: string, opened: OpenedBundle, stationPublicKey: Uint8Array): void {
+    if (this.running || !this.onThread(opened)) return;
+    this.start({ path, manifestSha256: opened.manifestSha256, stationPublicKey });
   }
 
   /** The hash of the whole file as read, once batches() has ended. */
@@ -114,6 +103,55 @@ export class ChangeReader {
 
   close(): void {
     if (this.worker) this.discard(this.worker);
+  }
+
+  private onThread(opened: OpenedBundle): boolean {
+    const { cases, auditEntries } = opened.manifest.changes;
+    return cases + auditEntries >= this.threadFromLines;
+  }
+
+  private start(job: ChangeReaderJob): void {
+    this.thread();
+    this.running = { id: ++this.lastId, job };
+    this.post({ type: 'read', id: this.running.id, job });
+  }
+
+  private async *consume(): AsyncGenerator<PreparedBatch> {
+    const worker = this.worker!;
+    let finished = false;
+    try {
+      for (;;) {
+        const message = await this.next();
+        if (message.type === 'batch') {
+          this.post({ type: 'credit', id: message.id }); // the thread may prepare the next batch while this one is written
+          yield message.batch;
+          continue;
+        }
+        this.running = null;
+        finished = true;
+        if (message.type === 'end') {
+          this.wholeFile = message.fileSha256;
+          return;
+        }
+        if (message.type === 'refused') throw new BundleError(message.problem, message.detail);
+        throw new Error(`The bundle reader failed: ${message.type === 'failed' ? message.message : 'it stopped reading'}`);
+      }
+    } finally {
+      // Left mid-bundle (the writer failed): the thread may still be sending this bundle's lines. Drop it.
+      if (!finished) this.discard(worker);
+    }
+  }
+
+  /** Stops a prefetched read the writer does not want, and drops what it already sent. */
+  private async cancelRunning(): Promise<void> {
+    if (!this.running) return;
+    this.post({ type: 'cancel', id: this.running.id });
+    try {
+      while ((await this.next()).type === 'batch');
+    } catch {
+      // The thread is gone; the next read starts another.
+    }
+    this.running = null;
   }
 
   private thread(): Worker {
@@ -137,7 +175,10 @@ export class ChangeReader {
   }
 
   private discard(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
+    if (this.worker === worker) {
+      this.worker = null;
+      this.running = null;
+    }
     void worker.terminate();
   }
 
@@ -145,11 +186,19 @@ export class ChangeReader {
     this.worker?.postMessage(message);
   }
 
+  /** The next message about the running read; those about a cancelled one are dropped. */
   private async next(): Promise<ReaderMessage> {
-    while (this.inbox.length === 0) {
-      if (this.stopped) throw this.stopped;
-      await new Promise<void>((resolve) => (this.wake = resolve));
+    for (;;) {
+      while (this.inbox.length === 0) {
+        if (this.stopped) throw this.stopped;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+      const message = this.inbox.shift()!;
+      if (message.id === this.running?.id) return message;
     }
-    return this.inbox.shift()!;
   }
+}
+
+function sameJob(a: ChangeReaderJob, b: ChangeReaderJob): boolean {
+  return a.path === b.path && a.manifestSha256 === b.manifestSha256 && Buffer.from(a.stationPublicKey).equals(Buffer.from(b.stationPublicKey));
 }

@@ -11,47 +11,53 @@ const BATCHES_AHEAD = 16;
 
 const port = parentPort!;
 const { identity } = workerData as ReaderSetup;
-let credits = 0;
-let creditArrived: (() => void) | null = null;
+
+/** The read in progress: how many more batches it may send, and whether the writer called it off. */
+let current = { id: 0, credits: 0, cancelled: false };
+let woken: (() => void) | null = null;
+
+class Cancelled extends Error {}
 
 port.on('message', (message: WriterMessage) => {
   if (message.type === 'read') {
-    credits = BATCHES_AHEAD;
-    void readOne(message.job);
-  } else {
-    credits++;
-    creditArrived?.();
+    current = { id: message.id, credits: BATCHES_AHEAD, cancelled: false };
+    void readOne(message.id, message.job);
+    return;
   }
+  if (message.id !== current.id) return;
+  if (message.type === 'credit') current.credits++;
+  else current.cancelled = true;
+  woken?.();
 });
 
-function post(message: ReaderMessage): void {
-  port.postMessage(message);
+async function send(id: number, batch: PreparedBatch): Promise<void> {
+  while (current.credits === 0 && !current.cancelled) await new Promise<void>((resolve) => (woken = resolve));
+  woken = null;
+  if (current.cancelled) throw new Cancelled();
+  current.credits--;
+  port.postMessage({ id, type: 'batch', batch } satisfies ReaderMessage);
 }
 
-async function send(batch: PreparedBatch): Promise<void> {
-  while (credits === 0) await new Promise<void>((resolve) => (creditArrived = resolve));
-  creditArrived = null;
-  credits--;
-  post({ type: 'batch', batch });
-}
-
-async function readOne(job: ChangeReaderJob): Promise<void> {
+async function readOne(id: number, job: ChangeReaderJob): Promise<void> {
+  const reply = (message: ReaderMessage) => port.postMessage(message);
   try {
-    await read(job);
+    const fileSha256 = await read(id, job);
+    reply({ id, type: 'end', fileSha256 });
   } catch (error) {
-    if (error instanceof BundleError) post({ type: 'refused', problem: error.problem, detail: error.detail });
-    else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof Cancelled) reply({ id, type: 'cancelled' });
+    else if (error instanceof BundleError) reply({ id, type: 'refused', problem: error.problem, detail: error.detail });
+    else reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function read(job: ChangeReaderJob): Promise<void> {
+async function read(id: number, job: ChangeReaderJob): Promise<string | null> {
   const opened = await openBundle(job.path, identity);
   try {
     // The writer verified this manifest; a file replaced since then is not the bundle it verified.
     if (opened.manifestSha256 !== job.manifestSha256) throw new BundleError('damaged', 'the file changed while it was being imported');
     opened.verifySignature(job.stationPublicKey);
-    for await (const batch of preparedBatches(opened)) await send(batch);
-    post({ type: 'end', fileSha256: opened.fileSha256() });
+    for await (const batch of preparedBatches(opened)) await send(id, batch);
+    return opened.fileSha256();
   } finally {
     opened.close();
   }

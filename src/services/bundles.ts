@@ -433,7 +433,7 @@ function problemReport(file: string, error: BundleError, base: Partial<BundleRep
  * Applies the verified bundle's lines in one transaction; any bad line rolls the whole bundle back. A large
  * bundle's lines are read and checked on a second thread (bundle/change-reader.ts) while this one writes them.
  */
-async function applyBundle(session: Session, file: string, verified: Verified, reader: ChangeReader): Promise<BundleReport> {
+async function applyBundle(session: Session, file: string, verified: Verified, reader: ChangeReader, beforeCommit: () => Promise<void>): Promise<BundleReport> {
   const { register } = session;
   const { opened, stationKey } = verified;
   const { manifest } = opened;
@@ -476,6 +476,7 @@ async function applyBundle(session: Session, file: string, verified: Verified, r
       importedBy: session.user.id,
     });
     register.audit.append({ action: 'bundle.import', actorId: session.user.id, details: { station: manifest.station.code, sequence: manifest.sequence, code, ...counts }, at });
+    await beforeCommit();
     sqlite.exec('COMMIT');
     return bundleReport(file, code, { ...base, ...counts, gaps, ...(code === 'gap' ? { detail: `(missing ${gaps.map((g) => (g.from === g.to ? g.from : `${g.from}-${g.to}`)).join(', ')})` } : {}) });
   } catch (error) {
@@ -522,7 +523,9 @@ export async function importBundles(session: Session, files: string[], onProgres
     const reports: BundleReport[] = [];
     for (const [index, file] of files.entries()) {
       onProgress?.(file, index);
-      reports.push(await importOne(session, file, identity.identity, reader));
+      const next = files[index + 1];
+      const readNext = next ? () => prefetch(session, reader, next, identity.identity) : async () => {};
+      reports.push(await importOne(session, file, identity.identity, reader, readNext));
     }
     return reports;
   } finally {
@@ -530,7 +533,29 @@ export async function importBundles(session: Session, files: string[], onProgres
   }
 }
 
-async function importOne(session: Session, path: string, identity: string, reader: ChangeReader): Promise<BundleReport> {
+/**
+ * Lets the reader thread start on the next file while this bundle commits. Only reading: importOne decides
+ * about that file in its turn, and a file it does not apply has its read cancelled. A file that cannot be
+ * opened or verified here is simply not read ahead; importOne reports why.
+ */
+async function prefetch(session: Session, reader: ChangeReader, path: string, identity: string): Promise<void> {
+  let opened: OpenedBundle | undefined;
+  try {
+    opened = await openBundle(path, identity);
+    const key = new PeerKeys(session.register.db.sqlite).byKeyId('station', opened.signature.keyId);
+    if (!key) return;
+    const publicKey = unb64(key.signingPublicKey);
+    opened.verifySignature(publicKey);
+    reader.prefetch(path, opened, publicKey);
+  } catch {
+    // Reported when its turn comes.
+  } finally {
+    opened?.close();
+  }
+}
+
+
+async function importOne(session: Session, path: string, identity: string, reader: ChangeReader, beforeCommit: () => Promise<void>): Promise<BundleReport> {
   const file = path;
   let opened: OpenedBundle | undefined;
   try {
@@ -541,7 +566,7 @@ async function importOne(session: Session, path: string, identity: string, reade
       if (decision.quarantine) await quarantine(session, path, opened, decision.report);
       return decision.report;
     }
-    return await applyBundle(session, path, decision, reader);
+    return await applyBundle(session, path, decision, reader, beforeCommit);
   } catch (error) {
     if (error instanceof BundleError) return problemReport(file, error, opened ? { stationCode: opened.manifest.station.code, sequence: opened.manifest.sequence } : {});
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') return bundleReport(file, 'not-a-bundle', { detail: '(no such file)' });

@@ -52,11 +52,11 @@ describe('the built app', () => {
       worker.on('error', reject);
       worker.on('message', (message: ReaderMessage) => {
         messages.push(message);
-        if (message.type === 'batch') worker.postMessage({ type: 'credit' } satisfies WriterMessage);
+        if (message.type === 'batch') worker.postMessage({ type: 'credit', id: 1 } satisfies WriterMessage);
         else resolve();
       });
     });
-    worker.postMessage({ type: 'read', job: { path, manifestSha256: opened.manifestSha256, stationPublicKey: key } } satisfies WriterMessage);
+    worker.postMessage({ type: 'read', id: 1, job: { path, manifestSha256: opened.manifestSha256, stationPublicKey: key } } satisfies WriterMessage);
     await finished;
     await worker.terminate();
 

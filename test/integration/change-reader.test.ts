@@ -116,6 +116,40 @@ describe('the bundle reader thread', () => {
     expect(batches.flatMap((b) => b.cases)).toHaveLength(1_200);
   });
 
+  it('a read started ahead is used when the writer asks for that bundle, and cancelled when it asks for another', async () => {
+    const first = join(dir, 'b1.chd');
+    const second = join(dir, 'b2.chd');
+    await fabricateBundle(first, district, station, 1_200, 5);
+    await fabricateBundle(second, district, station, 1_200, 6, 2);
+    const expected = await readAll(reader(Number.POSITIVE_INFINITY), second);
+    const shared = reader(0);
+    const ahead = await verified(first);
+    shared.prefetch(first, ahead.opened, ahead.key);
+    ahead.opened.close();
+    // The writer decided against the first file: its read is dropped and the second one reads whole.
+    expect(await readAll(shared, second)).toEqual(expected);
+    const again = await verified(second);
+    shared.prefetch(second, again.opened, again.key);
+    again.opened.close();
+    expect(await readAll(shared, second)).toEqual(expected);
+  });
+
+  it('an import run reads each next large bundle ahead, and one it skips changes nothing', async () => {
+    const first = join(dir, 'b1.chd');
+    const second = join(dir, 'b2.chd');
+    await fabricateBundle(first, district, station, 2_500, 5);
+    // Another station: fabricated bundles do not chain, so a second one from QTA07 would be a fork.
+    await fabricateBundle(second, district, await fabricateStation(dir, district, 'QTA08'), 2_500, 6);
+    const reports = await importBundles(district, [first, first, second, second]);
+    expect(reports.map((r) => [r.code, r.casesAdded])).toEqual([
+      ['ok', 2_500],
+      ['duplicate', 0],
+      ['ok', 2_500],
+      ['duplicate', 0],
+    ]);
+    expect(district.register.db.sqlite.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(5_000);
+  });
+
   it('a refused large bundle leaves the district unchanged and the next bundle still imports', async () => {
     const bad = join(dir, 'bad.chd');
     const good = join(dir, 'good.chd');
