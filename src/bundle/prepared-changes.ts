@@ -1,6 +1,6 @@
 import { districtCaseSchema, districtSearchText } from '../core/district-view.js';
 import { BundleError, type OpenedBundle } from './bundle-file.js';
-import type { AuditChange, CaseChange } from './format.js';
+import type { CaseChange } from './format.js';
 
 /**
  * A station case checked against the district's case model and turned into the column values of its row,
@@ -24,8 +24,11 @@ export type PreparedCase = {
   rulePackVersion: string | null;
 };
 
-/** The lines of one bundle in the order they come, a few hundred at a time. */
-export type PreparedBatch = { cases: PreparedCase[]; audits: AuditChange[] };
+/**
+ * The lines of one bundle in the order they come, a few hundred at a time. Audit entries are kept at the
+ * district as the JSON of the checked entry, so they travel as that text (cheaper to pass between threads).
+ */
+export type PreparedBatch = { cases: PreparedCase[]; audits: string[] };
 
 /** One case line of a bundle signed by `stationCode`; a case of another station or off the model is refused. */
 export function prepareCase(change: CaseChange, stationCode: string): PreparedCase {
@@ -57,7 +60,7 @@ export async function* preparedBatches(opened: OpenedBundle): AsyncGenerator<Pre
   const station = opened.manifest.station.code;
   let batch: PreparedBatch = { cases: [], audits: [] };
   for await (const line of opened.lines()) {
-    if (line.type === 'audit') batch.audits.push(line);
+    if (line.type === 'audit') batch.audits.push(JSON.stringify(line));
     else batch.cases.push(prepareCase(line, station));
     if (batch.cases.length + batch.audits.length >= BATCH_LINES) {
       yield batch;

@@ -445,11 +445,11 @@ async function applyBundle(session: Session, file: string, verified: Verified, r
   const base = { stationCode: manifest.station.code, sequence: manifest.sequence };
   // better-sqlite3 transactions are synchronous; reading the stream is not. So BEGIN/COMMIT by hand, with a
   // rollback on every path that does not reach the end.
-  const auditEntries: AuditChange[] = [];
+  const auditEntries: string[] = [];
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     for await (const { cases, audits } of reader.batches(file, opened, unb64(stationKey.signingPublicKey))) {
-      auditEntries.push(...audits);
+      for (const entry of audits) auditEntries.push(entry);
       for (const prepared of cases) counts[APPLIED[consolidated.applyCase(prepared, manifest.bundleId, at)]]++;
     }
     consolidated.keepAudit(manifest.bundleId, manifest.station.code, auditEntries);

@@ -1,4 +1,3 @@
-import type { AuditChange } from '../bundle/format.js';
 import type { PreparedCase } from '../bundle/prepared-changes.js';
 import type { CaseData, CaseRecord } from '../core/case-model.js';
 import type { AuditRow } from './audit.js';
@@ -220,9 +219,9 @@ export class ConsolidatedCases {
     return 'updated';
   }
 
-  /** The bundle's audit entries, kept together as the station sent them. */
-  keepAudit(bundleId: string, stationCode: string, entries: readonly AuditChange[]): void {
-    this.insertAudit.run(bundleId, stationCode, entries.length, entries.map((e) => JSON.stringify(e)).join('\n'));
+  /** The bundle's audit entries (each the JSON of a checked entry), kept together as the station sent them. */
+  keepAudit(bundleId: string, stationCode: string, entries: readonly string[]): void {
+    this.insertAudit.run(bundleId, stationCode, entries.length, entries.join('\n'));
   }
 }
 
