@@ -26,6 +26,13 @@ describe('cases', () => {
     expect([a.caseNumber, b.caseNumber, nextYear.caseNumber]).toEqual(['QTA01-2026-0001', 'QTA01-2026-0002', 'QTA01-2027-0001']);
   });
 
+  it('numbers a batch that spans two years in the order given, and carries on after it', () => {
+    const nextYear = '2027-01-01T00:10:00+05:00';
+    const batch = createCases(session, [juvenileCase(), juvenileCase({ reportedAt: nextYear }), juvenileCase()]);
+    expect(batch.map((c) => c.caseNumber)).toEqual(['QTA01-2026-0001', 'QTA01-2027-0001', 'QTA01-2026-0002']);
+    expect([createCase(session, juvenileCase()).caseNumber, createCase(session, juvenileCase({ reportedAt: nextYear })).caseNumber]).toEqual(['QTA01-2026-0003', 'QTA01-2027-0002']);
+  });
+
   it('raises the revision on every change and keeps the case whole', () => {
     const { id } = createCase(session, juvenileCase());
     const updated = updateCase(session, id, { guardian: { phone: '0333-7654321' }, referrals: [{ to: 'legal_aid', referredAt: '2026-11-21T09:00:00+05:00' }] });
