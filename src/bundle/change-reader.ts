@@ -77,7 +77,7 @@ export class ChangeReader {
    */
   async *batches(path: string, opened: OpenedBundle, stationPublicKey: Uint8Array): AsyncGenerator<PreparedBatch> {
     this.wholeFile = null;
-    if (!this.onThread(opened)) {
+    if (!this.readsOnThread(opened)) {
       yield* preparedBatches(opened);
       this.wholeFile = opened.fileSha256();
       return;
@@ -92,7 +92,7 @@ export class ChangeReader {
 
   /** Starts reading a bundle the caller will probably ask for next (verified the same way as for batches()). */
   prefetch(path: string, opened: OpenedBundle, stationPublicKey: Uint8Array): void {
-    if (this.running || !this.onThread(opened)) return;
+    if (this.running || !this.readsOnThread(opened)) return;
     this.start({ path, manifestSha256: opened.manifestSha256, stationPublicKey });
   }
 
@@ -105,7 +105,8 @@ export class ChangeReader {
     if (this.worker) this.discard(this.worker);
   }
 
-  private onThread(opened: OpenedBundle): boolean {
+  /** Whether this bundle is large enough to be read on the thread (a smaller one is read by batches() here). */
+  readsOnThread(opened: OpenedBundle): boolean {
     const { cases, auditEntries } = opened.manifest.changes;
     return cases + auditEntries >= this.threadFromLines;
   }

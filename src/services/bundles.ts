@@ -542,6 +542,7 @@ async function prefetch(session: Session, reader: ChangeReader, path: string, id
   let opened: OpenedBundle | undefined;
   try {
     opened = await openBundle(path, identity);
+    if (!reader.readsOnThread(opened)) return;
     const key = new PeerKeys(session.register.db.sqlite).byKeyId('station', opened.signature.keyId);
     if (!key) return;
     const publicKey = unb64(key.signingPublicKey);
@@ -553,7 +554,6 @@ async function prefetch(session: Session, reader: ChangeReader, path: string, id
     opened?.close();
   }
 }
-
 
 async function importOne(session: Session, path: string, identity: string, reader: ChangeReader, beforeCommit: () => Promise<void>): Promise<BundleReport> {
   const file = path;
