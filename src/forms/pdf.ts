@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../core/errors.js';
-import { PRINTABLE_WIDTH_MM } from './styles.js';
+import { countPdfPages, PRINTABLE_WIDTH_PX, type LayoutProblem, type PdfPrinter, type PrintResult } from './printer.js';
 
 /**
- * Printing the forms' HTML to PDF in Chromium through playwright-core (the CLI and the tests; the desktop app
- * prints the same HTML with Electron's printToPDF). One warm browser and page are reused for a batch: the
- * launch costs far more than a page.
+ * Printing the forms' HTML to PDF in a separate Chromium through playwright-core: the CLI, the development
+ * server and the tests (the desktop app prints the same HTML with its own Chromium, src/main/pdf-window.ts).
+ * One warm browser and page are reused for a batch: the launch costs far more than a page. Nothing the desktop
+ * app's main bundle imports may import this file (a test checks the bundle has no playwright in it).
  */
 
 /** Quiet, offline Chromium: no GPU, no background fetches, no updates, no sync. */
@@ -41,30 +42,7 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   return found;
 }
 
-/** Something on the page that would not print inside the page or inside its own box. No text: only where. */
-export type LayoutProblem = {
-  kind: 'outside_page' | 'overflows_box' | 'overflows_cell_height';
-  element: string;
-  left: number;
-  right: number;
-  limitLeft: number;
-  limitRight: number;
-  /** For 'overflows_cell_height': the text's glyph box and the cell's, top to bottom (CSS px). */
-  top?: number;
-  bottom?: number;
-  limitTop?: number;
-  limitBottom?: number;
-};
-
-export type PrintResult = { pdf: Uint8Array; pages: number; layout: LayoutProblem[] | null };
-
-const MM_TO_CSS_PX = 96 / 25.4;
-export const PRINTABLE_WIDTH_PX = PRINTABLE_WIDTH_MM * MM_TO_CSS_PX;
-
-/** Pages in a PDF Chromium wrote (its page objects are not compressed). */
-export function countPdfPages(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
+export { countPdfPages, PRINTABLE_WIDTH_PX, type LayoutProblem, type PrintResult };
 
 /**
  * Runs in the page: every element inside the printable width, and every line of text inside the box that
@@ -122,7 +100,7 @@ const MEASURE_LAYOUT = `(widthPx) => {
   return problems;
 }`;
 
-export class FormPrinter {
+export class FormPrinter implements PdfPrinter {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -130,9 +108,14 @@ export class FormPrinter {
     private readonly page: Page,
   ) {}
 
-  /** Starts Chromium (found by findChromium unless a path is given) with one page set up for print layout. */
-  static async launch(options: { executablePath?: string } = {}): Promise<FormPrinter> {
-    const executablePath = options.executablePath ?? findChromium();
+  /**
+   * Starts Chromium (found by findChromium in `env`, the process's own unless given, unless a path is given) with
+   * one page set up for print layout.
+   */
+  static async launch(options: { executablePath?: string; env?: Record<string, string | undefined> } = {}): Promise<FormPrinter> {
+    const executablePath = options.executablePath ?? findChromium(options.env);
+    // Loaded here, not at the top: a command that prints nothing does not pay for playwright-core at start.
+    const { chromium } = await import('playwright-core');
     let browser: Browser;
     try {
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
@@ -162,5 +145,29 @@ export class FormPrinter {
 
   async close(): Promise<void> {
     await this.browser.close();
+  }
+}
+
+/**
+ * A printer that starts Chromium at its first print and keeps it warm until closed: for a long-running host
+ * (the development server) that may never print at all.
+ */
+export class LazyFormPrinter implements PdfPrinter {
+  private started: Promise<FormPrinter> | null = null;
+
+  print(html: string, options: { checkLayout?: boolean } = {}): Promise<PrintResult> {
+    this.started ??= FormPrinter.launch();
+    const started = this.started;
+    // A failed start (no Chromium) is not kept: the next print tries again.
+    started.catch(() => {
+      if (this.started === started) this.started = null;
+    });
+    return started.then((printer) => printer.print(html, options));
+  }
+
+  async close(): Promise<void> {
+    const started = this.started;
+    this.started = null;
+    if (started) await started.then((printer) => printer.close(), () => undefined);
   }
 }

@@ -8,7 +8,7 @@ import { AppError } from '../core/errors.js';
 import { formatKarachi } from '../core/time.js';
 import { renderFormDocument } from '../forms/document.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
-import { FormPrinter, type LayoutProblem } from '../forms/pdf.js';
+import type { LayoutProblem, PdfPrinter } from '../forms/printer.js';
 import { FORMS, formUnavailable } from '../forms/registry.js';
 import { caseDigest, formatSeal, parseSeal, sealBytes, type Seal, type SealFields } from '../forms/seal.js';
 import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type BilingualLayout, type FormLang, type FormName } from '../forms/types.js';
@@ -171,34 +171,40 @@ export type PrintedForm = {
 export type PrintJob = { request: FormRequest; out: string | ((caseNumber: string) => string) };
 
 /**
- * Prints forms to PDF files through one warm Chromium (started here unless a printer is passed in and kept
- * for the caller). Each file is audited once it is written; a failure stops the batch with what was printed
- * so far already recorded.
+ * Prints forms to PDF files through the caller's printer (the CLI's warm Chromium). Each file is audited once
+ * it is written; a failure stops the batch with what was printed so far already recorded.
  */
-export async function printForms(session: Session, jobs: PrintJob[], options: { printer?: FormPrinter; checkLayout?: boolean } = {}): Promise<PrintedForm[]> {
+export async function printForms(session: Session, jobs: PrintJob[], options: { printer: PdfPrinter; checkLayout?: boolean }): Promise<PrintedForm[]> {
   requirePermission(session, 'form.print');
   const prepared = jobs.map((job) => {
     const form = prepareForm(session, { ...job.request, preview: false });
     return { form, out: typeof job.out === 'function' ? job.out(form.caseNumber) : job.out };
   });
-  const printer = options.printer ?? (await FormPrinter.launch());
   const printed: PrintedForm[] = [];
-  try {
-    for (const { form, out } of prepared) {
-      const result = await printer.print(form.html, { checkLayout: options.checkLayout });
-      try {
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, result.pdf);
-      } catch (error) {
-        throw new AppError('PRINT_FAILED', `${out}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`);
-      }
-      auditPrint(session, form, 'pdf', result.pages);
-      printed.push({ caseId: form.caseId, caseNumber: form.caseNumber, form: form.form, lang: form.lang, revision: form.revision, referral: form.referral, path: out, pages: result.pages, bytes: result.pdf.length, layout: result.layout });
+  for (const { form, out } of prepared) {
+    const result = await options.printer.print(form.html, { checkLayout: options.checkLayout });
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, result.pdf);
+    } catch (error) {
+      throw new AppError('PRINT_FAILED', `${out}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`);
     }
-  } finally {
-    if (!options.printer) await printer.close();
+    auditPrint(session, form, 'pdf', result.pages);
+    printed.push({ caseId: form.caseId, caseNumber: form.caseNumber, form: form.form, lang: form.lang, revision: form.revision, referral: form.referral, path: out, pages: result.pages, bytes: result.pdf.length, layout: result.layout });
   }
   return printed;
+}
+
+/**
+ * One signed form as PDF bytes, for the app's "Save as PDF" (the desktop prints it with its own Chromium): the
+ * file name carries the case number, form and language, never a name. Audited as printed once the PDF exists.
+ */
+export async function formPdf(session: Session, request: Omit<FormRequest, 'preview'>, printer: PdfPrinter): Promise<{ fileName: string; pdf: Uint8Array; pages: number }> {
+  const form = prepareForm(session, { ...request, preview: false });
+  const { pdf, pages } = await printer.print(form.html);
+  auditPrint(session, form, 'pdf', pages);
+  const referral = form.referral !== null && form.form === 'referral' ? `-${form.referral}` : '';
+  return { fileName: `${form.caseNumber}-${form.form}${referral}-${form.lang}.pdf`, pdf, pages };
 }
 
 /** The ids of the open cases a form applies to, oldest case number first (for `--all-open`). */
