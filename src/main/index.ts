@@ -12,6 +12,7 @@ import updatePublicKey from '../../resources/update-public-key.pub?raw';
 import { inform } from './dialogs.js';
 import { hardenSession, hardenWebContents } from './hardening.js';
 import { registerApiIpc } from './ipc.js';
+import { WindowPdfPrinter } from './pdf-window.js';
 import { installMenu } from './menu.js';
 import { MIGRATIONS_DIR, registerPathFrom, RENDERER_DIR } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -37,7 +38,7 @@ function start(): void {
 
   let window: BrowserWindow | null = null;
   const registerPath = registerPathFrom(process.argv.slice(app.isPackaged ? 1 : 2), app.getPath('userData'));
-  const host = new ApiHost(registerPath, { autoLockMs: AUTO_LOCK_MS, migrationsFolder: MIGRATIONS_DIR });
+  const host = new ApiHost(registerPath, { autoLockMs: AUTO_LOCK_MS, migrationsFolder: MIGRATIONS_DIR, printer: new WindowPdfPrinter() });
   const lockAndClear = () => {
     if (host.status().state !== 'unlocked') return;
     host.lock();
