@@ -145,7 +145,17 @@ export const apiContract = {
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
   'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }>; notes: number; matches: number }>()(pickedFile),
+
+  // Save as PDF (issue 14): a signed form or the monthly return printed to PDF by the host's printer (the desktop
+  // app's own Chromium; the development server's Chromium), audited as printed. Same file shape as report.file.
+  'form.pdf': method<SavedPdf>()(
+    z.object({ caseId: z.string().min(1).max(64), form: z.string().min(1).max(40), lang: z.enum(['en', 'ur', 'both']), layout: z.enum(['stacked', 'side']).optional(), referral: z.number().int().min(1).max(50).optional() }),
+  ),
+  'report.pdf': method<SavedPdf>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), lang: z.enum(['en', 'ur']) })),
 } as const;
+
+/** A PDF made for the officer to save: its file name (case number or month, never a name) and its bytes. */
+export type SavedPdf = { fileName: string; base64: string; mime: 'application/pdf'; pages: number };
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;

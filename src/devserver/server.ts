@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { LazyFormPrinter } from '../forms/pdf.js';
 import { ApiHost } from '../services/api-handlers.js';
 import type { StoreOptions } from '../store/register.js';
 import { handleApiRequest, newToken } from './http-api.js';
@@ -88,7 +89,9 @@ async function viteMiddleware(token: string, httpServer: Server) {
 /** Starts the API and the renderer on 127.0.0.1 (never another interface). */
 export async function startDevServer(options: Options): Promise<DevServer> {
   const token = newToken();
-  const host = new ApiHost(options.registerPath, options.storeOptions);
+  // Save as PDF in the browser build prints through a separate Chromium (the desktop app uses its own).
+  const printer = new LazyFormPrinter();
+  const host = new ApiHost(options.registerPath, { ...options.storeOptions, printer });
   let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;
   const server: Server = createServer((req, res) => {
@@ -110,6 +113,7 @@ export async function startDevServer(options: Options): Promise<DevServer> {
     host,
     close: async () => {
       host.lock();
+      await printer.close();
       await vite?.close();
       await new Promise<void>((done) => server.close(() => done()));
     },

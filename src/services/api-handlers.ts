@@ -7,10 +7,11 @@ import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
-import { renderFormHtml } from './forms.js';
+import { formPdf, renderFormHtml } from './forms.js';
+import type { PdfPrinter } from '../forms/printer.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
 import { addDistrictNote, caseProvenance, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
-import { monthlyReport, printableReturnHtml } from './district-report.js';
+import { monthlyReport, monthlyReportPdf, printableReturnHtml } from './district-report.js';
 import { monthlyReturnFromRegister, toCsv, toXlsx } from './district-report-files.js';
 import { decideMatch, matchSuggestions } from './matching.js';
 import { initDistrict, initStation, login } from './register.js';
@@ -28,7 +29,7 @@ export class ApiHost {
 
   constructor(
     readonly registerPath: string,
-    private readonly options: StoreOptions & { autoLockMs?: number } = {},
+    private readonly options: ApiHostOptions = {},
   ) {}
 
   /** Parses and runs one call. Never throws: the response carries the result or a typed error. */
@@ -70,6 +71,12 @@ export class ApiHost {
       };
     }
     return existsSync(this.registerPath) ? { state: 'locked' } : { state: 'no_register' };
+  }
+
+  /** The host's PDF printer (the desktop app's Chromium, or the development server's); none: PDFs are refused. */
+  private requirePrinter(): PdfPrinter {
+    if (!this.options.printer) throw new AppError('NO_CHROMIUM', 'This program has no PDF printer.');
+    return this.options.printer;
   }
 
   private requireSession(): Session {
@@ -159,12 +166,31 @@ export class ApiHost {
         : { fileName: `${name}.xlsx`, base64: (await toXlsx(result, input.lang)).toString('base64'), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     },
     'district.addNote': (input) => addDistrictNote(this.requireSession(), input),
+
+    // Save as PDF (issue 14)
+    'form.pdf': async (input) => {
+      if (!(FORM_NAMES as readonly string[]).includes(input.form)) throw new AppError('INVALID_INPUT', `form: one of ${FORM_NAMES.join(', ')}`);
+      const { fileName, pdf, pages } = await formPdf(this.requireSession(), { ...input, form: input.form as FormName }, this.requirePrinter());
+      return { fileName, base64: Buffer.from(pdf).toString('base64'), mime: 'application/pdf' as const, pages };
+    },
+    'report.pdf': async (input) => {
+      const session = this.requireSession();
+      const { pdf, pages } = await monthlyReportPdf(session, input.month, input.lang, this.requirePrinter());
+      const fileName = `return-${session.register.info.district}-${input.month}-${input.lang}.pdf`.replace(/[^\w.-]+/g, '_');
+      return { fileName, base64: Buffer.from(pdf).toString('base64'), mime: 'application/pdf' as const, pages };
+    },
   };
 
   private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {
     return this.handlers[method](input);
   }
 }
+
+export type ApiHostOptions = StoreOptions & {
+  autoLockMs?: number;
+  /** Prints form.pdf and report.pdf: the desktop app's own Chromium (src/main/pdf-window.ts) or the dev server's. */
+  printer?: PdfPrinter;
+};
 
 type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCase } from '../../src/services/cases.js';
@@ -125,6 +125,13 @@ test('district CPU: set up, import a station bundle, see the station board, read
   await expect(page.frameLocator('[data-testid="return-print-frame"]').locator('h1')).toHaveText('Monthly return');
   await expect(page.frameLocator('[data-testid="return-print-frame"]').locator('svg')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeEnabled();
+  // Save as PDF: the same return, printed by the host's Chromium, named by district, month and language.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toBe('return-Quetta-2026-11-en.pdf');
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByTestId('return-pdf-saved')).toContainText(/is ready \(\d+ pages\)/);
   await page.getByRole('button', { name: 'اردو' }).click();
   await expect(page.getByRole('heading', { name: 'ماہانہ گوشوارہ' })).toBeVisible();
   await screenshot(page, 'district-return-ur');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enrollStation, importBundles, writeDistrictKeyFile, writeReceipt } from '../../src/services/bundles.js';
@@ -317,6 +317,20 @@ test('print: an unsigned preview of a form, then the signed copy for the print d
   await expect(preview.locator('.bi-side').first()).toBeAttached();
   await page.getByRole('button', { name: 'Print…' }).click();
   await expect(preview.locator('body')).not.toContainText('PREVIEW');
+});
+
+test('save as PDF: the signed form printed by the host\'s Chromium, named by case number, form and language', async ({ page, server }) => {
+  await unlock(page, server.url);
+  await page.getByTestId('register-rows').getByRole('listitem').first().click();
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await page.getByLabel('Form', { exact: true }).selectOption('guardian-notice');
+  await page.getByLabel('Language').selectOption('ur');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^QTA01-\d{4}-0001-guardian-notice-ur\.pdf$/);
+  expect(readFileSync((await file.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByTestId('form-pdf-saved')).toContainText(/is ready \(\d+ pages\)/);
 });
 
 test('a missing child: B-Form duplicate warning under the names, every detail on the case screen, recovery, referral outcome, closing', async ({ page, server }) => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiHost } from '../../src/services/api-handlers.js';
+import { login } from '../../src/services/register.js';
 import { FAST_SCRYPT, juvenileCase, PASSPHRASE, tempDir } from '../support/register.js';
 
 /** form.html through the app's API: the layout and, for a case with several referrals, which letter. */
@@ -33,5 +34,47 @@ describe('form.html', () => {
     const side = await host.call('form.html', { caseId, form: 'guardian-notice', lang: 'both', layout: 'side', preview: true });
     expect((side as { result: { html: string } }).result.html).toContain('para-bi-side');
     expect(await host.call('form.html', { caseId, form: 'referral', lang: 'en', referral: 0, preview: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('form.pdf and report.pdf (Save as PDF)', () => {
+  /** The host's printer: records what it was given; its PDF is the smallest Chromium-like one (two page objects). */
+  const printed: string[] = [];
+  const printer = {
+    print: async (html: string) => {
+      printed.push(html);
+      return { pdf: new TextEncoder().encode('%PDF-1.4 <</Type /Page>> <</Type /Page>>'), pages: 2, layout: null };
+    },
+  };
+
+  it('prints the signed form with the host\'s printer, names the file without a name, and audits it as a PDF print', async () => {
+    const withPrinter = new ApiHost(host.registerPath, { scrypt: FAST_SCRYPT, printer });
+    await withPrinter.call('session.login', { username: 'incharge', passphrase: PASSPHRASE });
+    const created = (await withPrinter.call('case.create', juvenileCase())) as { result: { id: string; caseNumber: string } };
+    const saved = await withPrinter.call('form.pdf', { caseId: created.result.id, form: 'guardian-notice', lang: 'ur' });
+    expect(saved).toEqual({ ok: true, result: { fileName: `${created.result.caseNumber}-guardian-notice-ur.pdf`, base64: expect.any(String), mime: 'application/pdf', pages: 2 } });
+    expect(Buffer.from((saved as { result: { base64: string } }).result.base64, 'base64').toString('latin1')).toMatch(/^%PDF-/);
+    expect(printed.at(-1)).not.toContain('PREVIEW'); // the signed copy
+    withPrinter.lock();
+    host.lock();
+    const session = await login(host.registerPath, 'incharge', PASSPHRASE, { scrypt: FAST_SCRYPT });
+    const rows = session.register.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'form.print'").pluck().all() as string[];
+    session.register.close();
+    expect(rows.map((row) => JSON.parse(row))).toEqual([expect.objectContaining({ form: 'guardian-notice', lang: 'ur', output: 'pdf', pages: 2 })]);
+  });
+
+  it('prints the monthly return of a district register the same way', async () => {
+    const district = new ApiHost(join(dir, 'district.db'), { scrypt: FAST_SCRYPT, printer });
+    await district.call('session.setupDistrict', { district: 'Quetta', username: 'cpu', passphrase: PASSPHRASE });
+    const saved = await district.call('report.pdf', { month: '2026-11', lang: 'ur' });
+    district.lock();
+    expect(saved).toMatchObject({ ok: true, result: { fileName: 'return-Quetta-2026-11-ur.pdf', mime: 'application/pdf', pages: 2 } });
+    expect(printed.at(-1)).toMatch(/<html lang="ur" dir="rtl">/);
+  });
+
+  it('refuses with NO_CHROMIUM where the host has no printer', async () => {
+    const created = (await host.call('case.create', juvenileCase())) as { result: { id: string } };
+    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'intake', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'NO_CHROMIUM' } });
+    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'no-such-form', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -43,6 +43,9 @@ const METHOD_SET: Record<ApiMethod, true> = {
   'bundle.pinDistrict': true,
   'bundle.stationKeyFile': true,
   'receipt.import': true,
+  // Save as PDF (issue 14)
+  'form.pdf': true,
+  'report.pdf': true,
 };
 
 export const BRIDGE_METHODS = Object.keys(METHOD_SET) as ApiMethod[];

@@ -341,7 +341,7 @@ export const en = {
     month: 'Month',
     csv: 'Save CSV',
     xlsx: 'Save Excel',
-    explain: 'Children by category, gender and age; custody compliance; bail and diversion; missing children; referrals, per station. Print it with childdesk district report --pdf.',
+    explain: 'Children by category, gender and age; custody compliance; bail and diversion; missing children; referrals, per station. Print it, or save it as PDF, with the buttons above.',
   },
   settings: {
     title: 'Station settings',
@@ -372,6 +372,12 @@ export const en = {
   returnPrint: {
     print: 'Print / PDF',
     title: 'Printed monthly return',
+  },
+  savePdf: {
+    button: 'Save as PDF',
+    saving: 'Making the PDF…',
+    saved: '{{name}} is ready ({{pages}} pages).',
+    explainForm: 'Saving as PDF makes the same signed copy as printing, and is recorded in the audit trail.',
   },
 } as const;
 

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../core/case-model.js';
 import { FORM_NAMES, type FormName } from '../../forms/types.js';
 import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
+import { saveFile } from '../save-file.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 
 type Lang = 'en' | 'ur' | 'both';
@@ -57,6 +58,24 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
     }
   }
 
+  // Save as PDF: the same signed copy, made by the host's Chromium (the desktop app's own), audited like a print.
+  const [savingPdf, setSavingPdf] = useState(false);
+  const [savedPdf, setSavedPdf] = useState<string | null>(null);
+  async function savePdf() {
+    setSavingPdf(true);
+    setSavedPdf(null);
+    setError(null);
+    try {
+      const file = await call('form.pdf', request);
+      saveFile(file.fileName, file.base64, file.mime);
+      setSavedPdf(t('savePdf.saved', { name: file.fileName, pages: file.pages }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSavingPdf(false);
+    }
+  }
+
   return (
     <section className="print-form" aria-labelledby="print-title">
       <div className="toolbar">
@@ -100,8 +119,10 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
           </Field>
         )}
         <button type="button" className="primary" disabled={!html || printing} onClick={() => void print()}>{t('print.print')}</button>
+        <button type="button" disabled={!html || savingPdf} onClick={() => void savePdf()} data-testid="form-save-pdf">{savingPdf ? t('savePdf.saving') : t('savePdf.button')}</button>
       </div>
-      <p className="muted">{t('print.explain')}</p>
+      <p className="muted">{t('print.explain')} {t('savePdf.explainForm')}</p>
+      {savedPdf && <p role="status" className="muted" data-testid="form-pdf-saved">{savedPdf}</p>}
       <ErrorBanner error={error} />
       {!html && !error && <Spinner label={t('app.loading')} />}
       {/* The form is its own document (embedded fonts, its own strict CSP); sandboxed, scripts off. */}
