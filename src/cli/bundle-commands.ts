@@ -1,29 +1,17 @@
 import { AppError } from '../core/errors.js';
-import {
-  acceptRotation,
-  enrollStation,
-  exportBundle,
-  importBundles,
-  importReceipt,
-  pinDistrict,
-  revokeStationKey,
-  rotateStationKey,
-  writeDistrictKeyFile,
-  writeReceipt,
-  writeStationKeyFile,
-} from '../services/bundles.js';
-import { db, positional, required, user, withSession, type Command } from './command.js';
+import { db, services, positional, required, user, withSession, type Command } from './command.js';
+import type { CliIo } from './terminal.js';
 
 const out = { out: { type: 'string' } } as const;
 
 /** Progress on stderr, on one line that rewrites itself in a terminal; silent when stderr is not a terminal. */
-function progressLine(label: string): ((count: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (count) => process.stderr.write(`\r${label}: ${count.toLocaleString('en-US')}`);
+function progressLine(io: CliIo, label: string): ((count: number) => void) | undefined {
+  if (!io.errIsTerminal) return undefined;
+  return (count) => io.err(`\r${label}: ${count.toLocaleString('en-US')}`);
 }
 
-function endProgress(): void {
-  if (process.stderr.isTTY) process.stderr.write('\n');
+function endProgress(io: CliIo): void {
+  if (io.errIsTerminal) io.err('\n');
 }
 
 const fingerprintNote = (what: string, fingerprint: string) =>
@@ -33,8 +21,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'station key': {
     usage: 'station key --db FILE [--user NAME] --out station.pub   (the station signing key, for the district to enroll)',
     options: { ...db, ...user, ...out },
-    run: (v) =>
-      withSession(v, async (session) => {
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { writeStationKeyFile } = await services();
         const result = await writeStationKeyFile(session, required(v, 'out'));
         return { json: result, text: fingerprintNote(`Wrote ${v.out}.`, result.fingerprint) };
       }),
@@ -42,8 +31,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'station pin-district': {
     usage: 'station pin-district --db FILE [--user NAME] DISTRICT_PUB   (trust the district key; check its fingerprint first)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { pinDistrict } = await services();
         const result = await pinDistrict(session, positional(args, 0, 'DISTRICT_PUB'));
         return { json: result, text: fingerprintNote(`Pinned the district key of ${result.district}.`, result.fingerprint) };
       }),
@@ -51,8 +41,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'station rotate-key': {
     usage: 'station rotate-key --db FILE [--user NAME] --out rotation.json   (new signing key; give the statement to the district)',
     options: { ...db, ...user, ...out },
-    run: (v) =>
-      withSession(v, async (session) => {
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { rotateStationKey } = await services();
         const result = await rotateStationKey(session, required(v, 'out'));
         return { json: result, text: fingerprintNote(`New key made; the statement signed by old and new keys is in ${v.out}.`, result.fingerprint) };
       }),
@@ -60,17 +51,19 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   export: {
     usage: 'export --db FILE [--user NAME] --out BUNDLE.chd   (every case changed since the district’s last receipt)',
     options: { ...db, ...user, ...out },
-    run: (v) =>
-      withSession(v, async (session) => {
-        const result = await exportBundle(session, required(v, 'out'), progressLine('Cases written')).finally(endProgress);
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { exportBundle } = await services();
+        const result = await exportBundle(session, required(v, 'out'), progressLine(io, 'Cases written')).finally(() => endProgress(io));
         return { json: result, text: `Bundle ${result.sequence} written to ${result.path}: ${result.cases} cases, ${result.auditEntries} audit entries, ${result.bytes.toLocaleString('en-US')} bytes.` };
       }),
   },
   'receipt import': {
     usage: 'receipt import --db FILE [--user NAME] RECEIPT   (the district’s acknowledgement)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { importReceipt } = await services();
         const result = await importReceipt(session, positional(args, 0, 'RECEIPT'));
         const gaps = result.gaps.length ? ` Missing at the district: ${result.gaps.map((g) => `${g.from}-${g.to}`).join(', ')}.` : '';
         const held = result.quarantined.length ? ` Held back in quarantine: ${result.quarantined.map((q) => `${q.sequence} (${q.code})`).join(', ')}.` : '';
@@ -80,8 +73,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district key': {
     usage: 'district key --db FILE [--user NAME] --out district.pub   (for stations to pin)',
     options: { ...db, ...user, ...out },
-    run: (v) =>
-      withSession(v, async (session) => {
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { writeDistrictKeyFile } = await services();
         const result = await writeDistrictKeyFile(session, required(v, 'out'));
         return { json: result, text: fingerprintNote(`Wrote ${v.out}.`, result.fingerprint) };
       }),
@@ -89,8 +83,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district enroll': {
     usage: 'district enroll --db FILE [--user NAME] STATION_PUB   (trust a station key; check its fingerprint first)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { enrollStation } = await services();
         const result = await enrollStation(session, positional(args, 0, 'STATION_PUB'));
         return { json: result, text: fingerprintNote(`Enrolled station ${result.stationCode}.`, result.fingerprint) };
       }),
@@ -98,10 +93,11 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district import': {
     usage: 'district import --db FILE [--user NAME] BUNDLE... [--json]   (exit 1 if any bundle was rejected or quarantined)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { importBundles } = await services();
         if (args.length === 0) throw new AppError('USAGE', 'Name at least one bundle file.');
-        const reports = await importBundles(session, args, process.stderr.isTTY ? (file, i) => process.stderr.write(`\rImporting ${i + 1}/${args.length}: ${file}`) : undefined).finally(endProgress);
+        const reports = await importBundles(session, args, io.errIsTerminal ? (file, i) => io.err(`\rImporting ${i + 1}/${args.length}: ${file}`) : undefined).finally(() => endProgress(io));
         const text = reports
           .map((r) => `${r.file}: ${r.code} -- ${r.message}${r.outcome === 'applied' ? ` (${r.casesAdded} added, ${r.casesUpdated} updated, ${r.stale} stale)` : ''}${r.outcome === 'rejected' || r.outcome === 'quarantined' ? ` ${r.action}` : ''}`)
           .join('\n');
@@ -112,8 +108,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district receipt': {
     usage: 'district receipt --db FILE [--user NAME] --station CODE --out RECEIPT   (what the district holds, for the station)',
     options: { ...db, ...user, ...out, station: { type: 'string' } },
-    run: (v) =>
-      withSession(v, async (session) => {
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { writeReceipt } = await services();
         const body = await writeReceipt(session, required(v, 'station'), required(v, 'out'));
         const missing = body.gaps.length ? `, missing ${body.gaps.map((g) => `${g.from}-${g.to}`).join(', ')}` : '';
         const held = body.quarantined.length ? `, held back ${body.quarantined.map((q) => `${q.sequence} (${q.code})`).join(', ')}` : '';
@@ -123,8 +120,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district accept-rotation': {
     usage: 'district accept-rotation --db FILE [--user NAME] ROTATION   (a station’s new key, signed by its old one)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { acceptRotation } = await services();
         const result = await acceptRotation(session, positional(args, 0, 'ROTATION'));
         if (result.alreadyAccepted) return { json: result, text: `This rotation of station ${result.stationCode} was already accepted; it signs with its new key (fingerprint ${result.fingerprint}). Nothing changed.` };
         return { json: result, text: fingerprintNote(`Station ${result.stationCode} now signs with its new key.`, result.fingerprint) };
@@ -133,8 +131,9 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
   'district revoke': {
     usage: 'district revoke --db FILE [--user NAME] --station CODE --last-trusted-seq N   (a lost or stolen station key)',
     options: { ...db, ...user, station: { type: 'string' }, 'last-trusted-seq': { type: 'string' } },
-    run: (v) =>
-      withSession(v, async (session) => {
+    run: (v, _args, io) =>
+      withSession(v, io, async (session) => {
+        const { revokeStationKey } = await services();
         const last = Number(required(v, 'last-trusted-seq'));
         if (!Number.isInteger(last) || last < 0) throw new AppError('USAGE', '--last-trusted-seq must be a whole number.');
         const result = revokeStationKey(session, required(v, 'station'), last);

@@ -1,9 +1,10 @@
 import { type ParseArgsConfig } from 'node:util';
 import { AppError } from '../core/errors.js';
-import { login } from '../services/register.js';
 import type { Session } from '../services/session.js';
-import { keyFilePathFor, readKeyFile } from '../store/key-file.js';
-import { secretFromEnvOrPrompt } from './terminal.js';
+import { secretFromEnvOrPrompt, type CliIo } from './terminal.js';
+
+/** The services, loaded at a command's first use of them (see services.ts). */
+export const services = () => import('./services.js');
 
 /** What every `childdesk` command is: its usage line, its options, and a run that returns JSON and text. */
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -13,7 +14,7 @@ export type Result = { json: unknown; text: string; exitCode?: number };
 export type Command = {
   usage: string;
   options: Options;
-  run: (values: Values, positionals: string[]) => Promise<Result>;
+  run: (values: Values, positionals: string[], io: CliIo) => Promise<Result>;
 };
 
 export const db = { db: { type: 'string' } } as const;
@@ -56,18 +57,20 @@ export function parseJson(text: string, source = 'stdin'): unknown {
 }
 
 /** The acting user: --user, else CHILDDESK_USER, else the register's only user. */
-export function actingUser(values: Values): string {
-  const named = (values.user as string | undefined) ?? process.env.CHILDDESK_USER;
+export async function actingUser(values: Values, io: CliIo): Promise<string> {
+  const named = (values.user as string | undefined) ?? io.env.CHILDDESK_USER;
   if (named) return named;
+  const { keyFilePathFor, readKeyFile } = await services();
   const slots = readKeyFile(keyFilePathFor(required(values, 'db'))).slots;
   if (slots.length === 1) return slots[0]!.username;
   throw new AppError('USAGE', 'Name the user with --user or CHILDDESK_USER.');
 }
 
-export async function withSession(values: Values, work: (session: Session) => Promise<Result>): Promise<Result> {
+export async function withSession(values: Values, io: CliIo, work: (session: Session) => Promise<Result>): Promise<Result> {
   const path = required(values, 'db');
-  const username = actingUser(values);
-  const passphrase = await secretFromEnvOrPrompt('CHILDDESK_PASSPHRASE', `Passphrase for ${username}: `);
+  const username = await actingUser(values, io);
+  const passphrase = await secretFromEnvOrPrompt(io, 'CHILDDESK_PASSPHRASE', `Passphrase for ${username}: `);
+  const { login } = await services();
   const session = await login(path, username, passphrase);
   try {
     return await work(session);

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.js';
 import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type FormName } from '../forms/types.js';
-import { openCasesFor, printForms, renderFormHtml, verifyPrint, type FormRequest } from '../services/forms.js';
-import { db, numberOption, positional, required, user, withSession, type Command, type Values } from './command.js';
+import type { FormRequest } from '../services/forms.js';
+import { db, services, numberOption, positional, required, user, withSession, type Command, type Values } from './command.js';
 
 /** `childdesk form` prints case forms to PDF (or HTML); `childdesk verify-print` checks a paper copy's QR. */
 
@@ -35,8 +35,9 @@ export const FORM_COMMANDS: Record<string, Command> = {
       'all-open': { type: 'boolean' },
       html: { type: 'boolean' },
     },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { FormPrinter, openCasesFor, printForms, renderFormHtml } = await services();
         const form = oneOf(v, 'form', FORM_NAMES);
         const lang = oneOf(v, 'lang', FORM_LANGS, 'en');
         const layout = oneOf(v, 'layout', BILINGUAL_LAYOUTS, 'stacked');
@@ -63,7 +64,8 @@ export const FORM_COMMANDS: Record<string, Command> = {
           return { json: written, text: written.map((w) => `${w.caseNumber}  ${w.path}`).join('\n') };
         }
         // One warm browser for the whole batch.
-        const printed = await printForms(session, requests.map((request) => ({ request, out: named })));
+        const printer = await FormPrinter.launch({ env: io.env });
+        const printed = await printForms(session, requests.map((request) => ({ request, out: named })), { printer }).finally(() => printer.close());
         const json = printed.map(({ layout: _layout, ...p }) => p);
         return { json, text: printed.map((p) => `${p.caseNumber}  ${p.form} (${p.lang}, revision ${p.revision}, ${p.pages} page${p.pages === 1 ? '' : 's'})  ${p.path}`).join('\n') };
       }),
@@ -71,8 +73,9 @@ export const FORM_COMMANDS: Record<string, Command> = {
   'verify-print': {
     usage: 'verify-print --db FILE [--user NAME] "QR TEXT"   (the text of a printed form\'s QR code; exit 0 only when it matches the register now)',
     options: { ...db, ...user },
-    run: (v, args) =>
-      withSession(v, async (session) => {
+    run: (v, args, io) =>
+      withSession(v, io, async (session) => {
+        const { verifyPrint } = await services();
         const result = verifyPrint(session, positional(args, 0, 'QR TEXT'));
         return { json: result, text: result.en, exitCode: result.ok ? 0 : 1 };
       }),
