@@ -1,8 +1,8 @@
-import { cpSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { parseMinisignPublicKey } from '../src/core/update-signature.js';
+import { at, runTimeFiles } from './runtime-files.js';
 import renderer from './vite.renderer.config.js';
 
 /**
@@ -10,18 +10,6 @@ import renderer from './vite.renderer.config.js';
  * cannot load ES modules or anything from node_modules) and the renderer (the same Vite config the dev server
  * and the Chromium tests use). `npm run build` writes out/; `npm run dist` packs it with electron-builder.
  */
-const at = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
-
-/** The register migrations beside the main bundle (out/main/migrations), read at open from inside app.asar. */
-function copyMigrations(): Plugin {
-  return {
-    name: 'childdesk:copy-migrations',
-    apply: 'build',
-    closeBundle() {
-      cpSync(at('src/store/migrations'), at('out/main/migrations'), { recursive: true });
-    },
-  };
-}
 
 /** `--mode release` (npm run dist) refuses a build whose embedded update key is still the placeholder. */
 function requireUpdateKey(mode: string): Plugin {
@@ -41,7 +29,8 @@ function requireUpdateKey(mode: string): Plugin {
 
 export default defineConfig(({ mode }) => ({
   main: {
-    plugins: [copyMigrations(), requireUpdateKey(mode)],
+    // The migrations and print fonts beside the bundle (out/main/migrations, out/main/fonts), read from app.asar.
+    plugins: [runTimeFiles(at('out/main'), ['.config/electron.vite.config.ts']), requireUpdateKey(mode)],
     build: {
       outDir: at('out/main'),
       emptyOutDir: true,
