@@ -1,13 +1,12 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { base64 } from '@scure/base';
+import { minisignKeyIdText, parsePublicKey, parseSignature, SignatureError, verify, type PublicKey } from './minisign.js';
 
 /**
  * Is this downloaded installer an update the province released? An application-level check made BEFORE any
  * installer runs, on top of electron-updater's sha512 (which only proves the file matches latest.yml, and
  * whoever can change the file on the server can change latest.yml too).
  *
- * The signature is a standard minisign signature (https://jedisct1.github.io/minisign/), so the province signs
- * releases with the stock `minisign` tool and nothing of ours:
+ * The signature is a standard minisign signature (src/core/minisign.ts, the one implementation), so the province
+ * signs releases with the stock `minisign` tool and nothing of ours:
  *
  *     minisign -S -s childdesk-update.key -m child-help-desk-setup-0.2.0.exe -t "childdesk-update version=0.2.0"
  *
@@ -19,77 +18,15 @@ import { base64 } from '@scure/base';
  * Pure: no I/O, no Node; main reads the files and the key, this decides.
  */
 
-export type MinisignPublicKey = { keyId: Uint8Array; publicKey: Uint8Array };
-
-export type MinisignSignature = {
-  /** `ED`: signature over BLAKE2b-512(file); `Ed`: legacy signature over the file itself (refused here). */
-  algorithm: 'ED' | 'Ed';
-  keyId: Uint8Array;
-  signature: Uint8Array;
-  trustedComment: string;
-  globalSignature: Uint8Array;
-};
-
 export const BLAKE2B_512_BYTES = 64;
-const UNTRUSTED = 'untrusted comment:';
-const TRUSTED = 'trusted comment: ';
-const ALG_ED = [0x45, 0x64]; // "Ed"
-const ALG_ED_PREHASHED = [0x45, 0x44]; // "ED"
-const utf8 = new TextEncoder();
 
-function lines(text: string): string[] {
-  // Only line endings are stripped: the trusted comment is signed byte for byte, trailing spaces included.
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/);
-}
-
-function decodeBase64(text: string | undefined): Uint8Array | null {
-  if (!text) return null;
+/** The update key embedded in a build (a minisign public key file, or its base64 line), or null: updates are off. */
+export function parseMinisignPublicKey(text: string): PublicKey | null {
   try {
-    return base64.decode(text.trim());
+    return parsePublicKey(text);
   } catch {
     return null;
   }
-}
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
-/** minisign shows key ids as 16 upper-case hex digits of the little-endian 64-bit number. */
-export function keyIdHex(keyId: Uint8Array): string {
-  return [...keyId]
-    .reverse()
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
-}
-
-/** A minisign public key file (`untrusted comment:` line, then the key), or the bare base64 key line. */
-export function parseMinisignPublicKey(text: string): MinisignPublicKey | null {
-  const content = lines(text).filter((line) => line.trim() !== '');
-  const keyLine = content[0]?.startsWith(UNTRUSTED) ? content[1] : content[0];
-  const bytes = decodeBase64(keyLine);
-  if (!bytes || bytes.length !== 42 || !startsWith(bytes, ALG_ED)) return null;
-  return { keyId: bytes.slice(2, 10), publicKey: bytes.slice(10, 42) };
-}
-
-/** A minisign signature file: untrusted comment, signature, trusted comment, global signature. */
-export function parseMinisignSignature(text: string): MinisignSignature | null {
-  const [untrusted, sigLine, trusted, globalLine] = lines(text);
-  if (!untrusted?.startsWith(UNTRUSTED) || !trusted?.startsWith(TRUSTED)) return null;
-  const sig = decodeBase64(sigLine);
-  const globalSignature = decodeBase64(globalLine);
-  if (!sig || sig.length !== 74 || !globalSignature || globalSignature.length !== 64) return null;
-  const algorithm = startsWith(sig, ALG_ED_PREHASHED) ? 'ED' : startsWith(sig, ALG_ED) ? 'Ed' : null;
-  if (!algorithm) return null;
-  return { algorithm, keyId: sig.slice(2, 10), signature: sig.slice(10, 74), trustedComment: trusted.slice(TRUSTED.length), globalSignature };
 }
 
 export type SignatureRefusal =
@@ -104,32 +41,37 @@ export type SignatureRefusal =
 
 export type SignatureVerdict = { ok: true; keyId: string; trustedComment: string } | { ok: false; reason: SignatureRefusal };
 
-function verifyStrict(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    // Strict RFC 8032 (no ZIP-215 leniency), as libsodium, which minisign uses, verifies.
-    return ed25519.verify(signature, message, publicKey, { zip215: false });
-  } catch {
-    return false;
-  }
-}
+const REFUSAL_OF: Record<SignatureError['kind'], SignatureRefusal> = {
+  malformed: 'MALFORMED_SIGNATURE',
+  'key-mismatch': 'WRONG_KEY',
+  'bad-signature': 'BAD_SIGNATURE',
+  'bad-global-signature': 'BAD_SIGNATURE',
+};
 
 /**
  * Checks a minisign `ED` signature against the BLAKE2b-512 digest of a file: the key id names our key, the
- * signature covers the digest, and the global signature covers the signature and the trusted comment.
+ * signature covers the digest, and the global signature covers the signature and the trusted comment. Never
+ * throws: every failure is a refusal.
  */
 export function verifyMinisignDigest(digest: Uint8Array, signatureText: string, publicKeyText: string): SignatureVerdict {
   const key = parseMinisignPublicKey(publicKeyText);
   if (!key) return { ok: false, reason: 'NO_UPDATE_KEY' };
-  const sig = parseMinisignSignature(signatureText);
-  if (!sig) return { ok: false, reason: 'MALFORMED_SIGNATURE' };
-  if (sig.algorithm !== 'ED') return { ok: false, reason: 'LEGACY_SIGNATURE' };
-  if (!equalBytes(sig.keyId, key.keyId)) return { ok: false, reason: 'WRONG_KEY' };
-  if (digest.length !== BLAKE2B_512_BYTES || !verifyStrict(sig.signature, digest, key.publicKey)) {
-    return { ok: false, reason: 'BAD_SIGNATURE' };
+  let algorithm: 'ED' | 'Ed';
+  try {
+    algorithm = parseSignature(signatureText).algorithm;
+  } catch {
+    return { ok: false, reason: 'MALFORMED_SIGNATURE' };
   }
-  const signedComment = new Uint8Array([...sig.signature, ...utf8.encode(sig.trustedComment)]);
-  if (!verifyStrict(sig.globalSignature, signedComment, key.publicKey)) return { ok: false, reason: 'BAD_SIGNATURE' };
-  return { ok: true, keyId: keyIdHex(key.keyId), trustedComment: sig.trustedComment };
+  // A legacy signature covers the whole file, which main never holds in memory: refused before anything else.
+  if (algorithm !== 'ED') return { ok: false, reason: 'LEGACY_SIGNATURE' };
+  if (digest.length !== BLAKE2B_512_BYTES) return { ok: false, reason: 'BAD_SIGNATURE' };
+  try {
+    const { trustedComment } = verify(signatureText, key, { prehash: digest });
+    return { ok: true, keyId: minisignKeyIdText(key.keyId), trustedComment };
+  } catch (error) {
+    if (error instanceof SignatureError) return { ok: false, reason: REFUSAL_OF[error.kind] };
+    throw error;
+  }
 }
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
@@ -233,18 +175,3 @@ export const UPDATE_REFUSAL_TEXT: Record<SignatureRefusal | 'DAMAGED_COPY' | 'NO
     ur: 'اس فولڈر میں اس کمپیوٹر کے لیے کوئی اپ ڈیٹ نہیں ملی۔ وہ فولڈر منتخب کریں جس میں latest.yml، انسٹالر اور اس کی .minisig فائل ہو۔',
   },
 };
-
-/** For tests and release tooling: a minisign public key file for a 32-byte Ed25519 public key. */
-export function formatMinisignPublicKey(keyId: Uint8Array, publicKey: Uint8Array): string {
-  const bytes = new Uint8Array([...ALG_ED, ...keyId, ...publicKey]);
-  return `untrusted comment: minisign public key ${keyIdHex(keyId)}\n${base64.encode(bytes)}\n`;
-}
-
-/** For tests and release tooling: a minisign `ED` signature file over a BLAKE2b-512 digest. */
-export function signMinisignDigest(digest: Uint8Array, secretKey: Uint8Array, keyId: Uint8Array, trustedComment: string): string {
-  if (/[\r\n]/.test(trustedComment)) throw new Error('A trusted comment is one line.');
-  const signature = ed25519.sign(digest, secretKey);
-  const globalSignature = ed25519.sign(new Uint8Array([...signature, ...utf8.encode(trustedComment)]), secretKey);
-  const sigLine = base64.encode(new Uint8Array([...ALG_ED_PREHASHED, ...keyId, ...signature]));
-  return `untrusted comment: signature from minisign secret key\n${sigLine}\n${TRUSTED}${trustedComment}\n${base64.encode(globalSignature)}\n`;
-}

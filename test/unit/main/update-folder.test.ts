@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatMinisignPublicKey, signMinisignDigest } from '../../../src/core/update-signature.js';
+import { formatPublicKey, sign } from '../../../src/core/minisign.js';
 import { digestFile } from '../../../src/main/file-digest.js';
 import { prepareUpdateFromFolder } from '../../../src/main/update-folder.js';
 
@@ -34,7 +34,7 @@ function latestYml(name: string, bytes: Uint8Array, version = '0.2.0'): string {
 function newKey() {
   const secretKey = ed25519.utils.randomSecretKey();
   const keyId = ed25519.utils.randomSecretKey().slice(0, 8);
-  return { secretKey, keyId, publicKeyText: formatMinisignPublicKey(keyId, ed25519.getPublicKey(secretKey)) };
+  return { secretKey, keyId, publicKeyText: formatPublicKey({ keyId, publicKey: ed25519.getPublicKey(secretKey) }) };
 }
 
 /** A release folder as the province copies it: latest.yml, the installer, its .minisig. */
@@ -43,7 +43,7 @@ function release(options: { bytes?: Uint8Array; version?: string; signedVersion?
   const bytes = options.bytes ?? new TextEncoder().encode('MZ... a Windows installer');
   writeFileSync(join(stick, INSTALLER), bytes);
   writeFileSync(join(stick, 'latest.yml'), latestYml(INSTALLER, bytes, options.version));
-  const signature = signMinisignDigest(blake2b(bytes, { dkLen: 64 }), key.secretKey, key.keyId, `childdesk-update version=${options.signedVersion ?? options.version ?? '0.2.0'}`);
+  const signature = sign({ prehash: blake2b(bytes, { dkLen: 64 }) }, key.secretKey, key.keyId, `childdesk-update version=${options.signedVersion ?? options.version ?? '0.2.0'}`);
   writeFileSync(join(stick, `${INSTALLER}.minisig`), signature);
   return { key, bytes };
 }
@@ -75,7 +75,7 @@ describe('update from a USB stick', () => {
     const name = 'child-help-desk-0.2.0-x86_64.AppImage';
     writeFileSync(join(stick, name), bytes);
     writeFileSync(join(stick, 'latest-linux.yml'), latestYml(name, bytes));
-    writeFileSync(join(stick, `${name}.minisig`), signMinisignDigest(blake2b(bytes, { dkLen: 64 }), key.secretKey, key.keyId, 'childdesk-update version=0.2.0'));
+    writeFileSync(join(stick, `${name}.minisig`), sign({ prehash: blake2b(bytes, { dkLen: 64 }) }, key.secretKey, key.keyId, 'childdesk-update version=0.2.0'));
     expect(await prepare(key.publicKeyText, { platform: 'linux', preferredExtension: '.AppImage' })).toMatchObject({ ok: true });
   });
 

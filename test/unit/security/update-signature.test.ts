@@ -5,21 +5,14 @@ import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { describe, expect, it } from 'vitest';
-import {
-  checkUpdate,
-  compareVersions,
-  formatMinisignPublicKey,
-  parseMinisignPublicKey,
-  parseMinisignSignature,
-  signedVersion,
-  signMinisignDigest,
-  UPDATE_REFUSAL_TEXT,
-  verifyMinisignDigest,
-} from '../../../src/core/update-signature.js';
+import { formatPublicKey, parseSignature, sign as signMessage } from '../../../src/core/minisign.js';
+import { checkUpdate, compareVersions, parseMinisignPublicKey, signedVersion, UPDATE_REFUSAL_TEXT, verifyMinisignDigest } from '../../../src/core/update-signature.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const text = (name: string) => fixture(name).toString('utf8');
 const digestOf = (bytes: Uint8Array) => blake2b(bytes, { dkLen: 64 });
+/** What the province's `minisign -S` writes: a prehashed (ED) signature over the file's BLAKE2b-512. */
+const signDigest = (digest: Uint8Array, secretKey: Uint8Array, keyId: Uint8Array, comment: string) => signMessage({ prehash: digest }, secretKey, keyId, comment);
 
 // Made with the stock minisign 0.11 tool: `minisign -G -W`, then
 // `minisign -S -m installer.bin -t "childdesk-update version=0.2.0"` (and `-l` for the legacy signature).
@@ -30,7 +23,7 @@ const SIGNATURE = text('installer.bin.minisig');
 function newKey() {
   const secretKey = ed25519.utils.randomSecretKey();
   const keyId = ed25519.utils.randomSecretKey().slice(0, 8);
-  return { secretKey, keyId, publicKeyText: formatMinisignPublicKey(keyId, ed25519.getPublicKey(secretKey)) };
+  return { secretKey, keyId, publicKeyText: formatPublicKey({ keyId, publicKey: ed25519.getPublicKey(secretKey) }) };
 }
 
 describe('minisign signatures made by the real minisign tool', () => {
@@ -52,7 +45,7 @@ describe('minisign signatures made by the real minisign tool', () => {
   it('refuse another key that claims our key id (the signature itself does not verify)', () => {
     const ours = parseMinisignPublicKey(PUBLIC_KEY)!;
     const impostor = newKey();
-    const forged = formatMinisignPublicKey(ours.keyId, ed25519.getPublicKey(impostor.secretKey));
+    const forged = formatPublicKey({ keyId: ours.keyId, publicKey: ed25519.getPublicKey(impostor.secretKey) });
     expect(verifyMinisignDigest(digestOf(INSTALLER), SIGNATURE, forged)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
   });
 
@@ -74,7 +67,7 @@ describe('minisign signatures made by the real minisign tool', () => {
   it('parse the public key file and the bare key line alike', () => {
     const bare = PUBLIC_KEY.split('\n')[1]!;
     expect(parseMinisignPublicKey(bare)).toEqual(parseMinisignPublicKey(PUBLIC_KEY));
-    expect(parseMinisignSignature(SIGNATURE)?.algorithm).toBe('ED');
+    expect(parseSignature(SIGNATURE).algorithm).toBe('ED');
   });
 });
 
@@ -108,7 +101,7 @@ describe('malformed input is refused, never thrown', () => {
 describe('the update decision: our key, the version offered, newer than this app', () => {
   const key = newKey();
   const installer = new TextEncoder().encode('an installer');
-  const sign = (comment: string, k = key) => signMinisignDigest(digestOf(installer), k.secretKey, k.keyId, comment);
+  const sign = (comment: string, k = key) => signDigest(digestOf(installer), k.secretKey, k.keyId, comment);
   const candidate = (signatureText: string, offeredVersion = '0.2.0', currentVersion = '0.1.0', publicKeyText = key.publicKeyText) => ({
     digest: digestOf(installer),
     signatureText,
@@ -175,13 +168,13 @@ describe('versions', () => {
 // Where the stock tool is installed (Debian: apt install minisign), prove our signer's output is minisign's format.
 const minisign = ['/usr/bin/minisign', '/usr/local/bin/minisign'].find((path) => existsSync(path));
 describe.skipIf(!minisign)('interoperability with the installed minisign tool', () => {
-  it('minisign -V accepts a signature made by signMinisignDigest', () => {
+  it('minisign -V accepts an update signature made by our minisign', () => {
     const dir = mkdtempSync(join(tmpdir(), 'childdesk-minisign-'));
     try {
       const key = newKey();
       const file = join(dir, 'child-help-desk-setup-0.2.0.exe');
       writeFileSync(file, 'installer bytes');
-      writeFileSync(`${file}.minisig`, signMinisignDigest(digestOf(readFileSync(file)), key.secretKey, key.keyId, 'childdesk-update version=0.2.0'));
+      writeFileSync(`${file}.minisig`, signDigest(digestOf(readFileSync(file)), key.secretKey, key.keyId, 'childdesk-update version=0.2.0'));
       writeFileSync(join(dir, 'key.pub'), key.publicKeyText);
       const out = execFileSync(minisign!, ['-V', '-p', join(dir, 'key.pub'), '-m', file], { encoding: 'utf8' });
       expect(out).toContain('childdesk-update version=0.2.0');
