@@ -24,7 +24,15 @@ export function normaliseInstant(iso: string): string {
   return new Date(iso).toISOString();
 }
 
-const KARACHI_OFFSET_MS = 5 * 3600_000;
+/**
+ * Pakistan keeps UTC+5 all year (no daylight saving since 2009). The one statement of Pakistan's offset: every
+ * conversion between a stored UTC instant and Pakistan's clock or calendar (formatting, typed input, months of
+ * the returns, calendar months of the rule pack) uses these.
+ */
+export const KARACHI_OFFSET_HOURS = 5;
+export const KARACHI_OFFSET_MS = KARACHI_OFFSET_HOURS * 3_600_000;
+/** The same offset as ISO-8601 writes it: "+05:00". */
+export const KARACHI_OFFSET = `+${String(KARACHI_OFFSET_HOURS).padStart(2, '0')}:00`;
 
 /**
  * "2026-11-20 23:30" in Asia/Karachi: the form officers read and print. Pakistan has kept UTC+5 without daylight
@@ -40,10 +48,6 @@ export function formatKarachi(at: Date | string): string {
 export function karachiYear(at: Date | string): number {
   return Number(formatKarachi(at).slice(0, 4));
 }
-
-/** Pakistan keeps UTC+5 all year (no daylight saving since 2009), so local input maps to a fixed offset. */
-export const KARACHI_OFFSET = '+05:00';
-
 
 /** "2026-11-20T23:30" typed in a datetime-local field (Karachi time) -> "2026-11-20T23:30:00+05:00". */
 export function karachiLocalToIso(local: string): string {

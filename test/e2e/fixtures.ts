@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Page } from '@playwright/test';
+import { isoToKarachiLocal } from '../../src/core/time.js';
 import { startDevServer, type DevServer } from '../../src/devserver/server.js';
 
 export const RENDERER = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -37,5 +38,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** datetime-local value for an instant, in Karachi time. */
 export function karachiLocal(at: Date): string {
-  return new Date(at.getTime() + 5 * 3600_000).toISOString().slice(0, 16);
+  return isoToKarachiLocal(at.toISOString());
 }

@@ -1,5 +1,6 @@
 import type { CaseData, CaseRecord } from '../../src/core/case-model.js';
 import { districtView } from '../../src/core/district-view.js';
+import { karachiYear } from '../../src/core/time.js';
 import type { DistrictCompletion, DistrictRow, DistrictRowData } from '../../src/core/returns/types.js';
 import { generateCases, seededRandom } from './generate-cases.js';
 
@@ -154,7 +155,7 @@ export function* generateDistrict(options: DistrictOptions = {}): Generator<Gene
       }
       if (chance(0.35)) data.status = 'closed';
 
-      const year = new Date(reportedMs + 5 * HOUR).getUTCFullYear();
+      const year = karachiYear(new Date(reportedMs));
       const serialKey = `${station.code}-${year}`;
       const serial = (serials.get(serialKey) ?? 0) + 1;
       serials.set(serialKey, serial);

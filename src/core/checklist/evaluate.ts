@@ -2,7 +2,7 @@ import { ageAt, ageInYears, karachiDate, type AgeFinding } from '../age.js';
 import type { CaseData } from '../case-model.js';
 import { classifyOffence, type Classification, type OffenceClass } from '../offence-table.js';
 import type { StationSettings } from '../settings.js';
-import { KARACHI_OFFSET, formatKarachi } from '../time.js';
+import { KARACHI_OFFSET, KARACHI_OFFSET_MS, formatKarachi } from '../time.js';
 import { RULES, RULE_PACK_VERSION, type AutoCheck, type Bilingual, type Rule, type RuleClock, type RuleStatus } from './rules.js';
 
 /**
@@ -47,8 +47,6 @@ export const DUE_SOON_MS = 2 * 3600_000;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-// Pakistan keeps UTC+5 all year, so local calendar arithmetic is UTC arithmetic on a shifted instant.
-const KARACHI_SHIFT_MS = 5 * HOUR;
 
 /*
  * The due board evaluates every open case at once (10k cases, 20 rules each), so this file avoids the dear
@@ -110,12 +108,12 @@ export function addKarachiMonths(iso: string, months: number): string {
 }
 
 function addKarachiMonthsMs(at: number, months: number): number {
-  const local = new Date(at + KARACHI_SHIFT_MS);
+  const local = new Date(at + KARACHI_OFFSET_MS);
   const firstOfTarget = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months, 1);
   const target = new Date(firstOfTarget);
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  const timeOfDay = at + KARACHI_SHIFT_MS - Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  return firstOfTarget + (Math.min(local.getUTCDate(), lastDay) - 1) * 24 * HOUR + timeOfDay - KARACHI_SHIFT_MS;
+  const timeOfDay = at + KARACHI_OFFSET_MS - Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  return firstOfTarget + (Math.min(local.getUTCDate(), lastDay) - 1) * 24 * HOUR + timeOfDay - KARACHI_OFFSET_MS;
 }
 
 const text = (en: string, ur: string): Bilingual => ({ en, ur });

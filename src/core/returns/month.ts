@@ -5,8 +5,8 @@
  * 30 November belongs to November; one brought in at 00:30 on 1 December belongs to December, although UTC still
  * says 30 November.
  */
+import { KARACHI_OFFSET_MS } from '../time.js';
 
-const KARACHI_SHIFT_MS = 5 * 3600_000;
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isMonth(value: string): boolean {
@@ -22,7 +22,7 @@ function parseMonth(month: string): { year: number; monthIndex: number } {
 /** The month's first and first-after instants in epoch ms: [start, end). */
 export function monthBoundsMs(month: string): { start: number; end: number } {
   const { year, monthIndex } = parseMonth(month);
-  return { start: Date.UTC(year, monthIndex, 1) - KARACHI_SHIFT_MS, end: Date.UTC(year, monthIndex + 1, 1) - KARACHI_SHIFT_MS };
+  return { start: Date.UTC(year, monthIndex, 1) - KARACHI_OFFSET_MS, end: Date.UTC(year, monthIndex + 1, 1) - KARACHI_OFFSET_MS };
 }
 
 /**
@@ -49,7 +49,7 @@ export function canonicalInstant(iso: string): string | null {
 /** "2026-11" for an instant, as the calendar reads in Pakistan. */
 export function karachiMonthOf(at: string | number): string {
   const ms = typeof at === 'number' ? at : Date.parse(at);
-  return new Date(ms + KARACHI_SHIFT_MS).toISOString().slice(0, 7);
+  return new Date(ms + KARACHI_OFFSET_MS).toISOString().slice(0, 7);
 }
 
 /** Every month from `first` to `last`, both included, in order. */

@@ -1,11 +1,12 @@
 import type { DistrictCompletion, DistrictRow, DistrictRowData } from '../../../src/core/returns/types.js';
+import { karachiLocalToIso } from '../../../src/core/time.js';
 
 /**
  * A small district, built by hand so that every figure of the November 2026 return can be worked out on paper
  * (the expected figures in monthly-return.test.ts are that working). Times are written in Karachi time.
  */
 
-export const karachi = (local: string) => new Date(`${local}+05:00`).toISOString();
+export const karachi = (local: string) => new Date(karachiLocalToIso(local)).toISOString();
 const plusHours = (local: string, hours: number) => new Date(Date.parse(karachi(local)) + hours * 3600_000).toISOString();
 const done = (ruleId: string, doneAt: string, choices?: Record<string, string>): DistrictCompletion => ({ ruleId, doneAt, ...(choices ? { choices } : {}) });
 
