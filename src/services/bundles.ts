@@ -28,6 +28,8 @@ import { appliedMigrationCount } from '../store/database.js';
 import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type ImportedBundleRow, type PeerKeyRow } from '../store/bundle-store.js';
 import { markNotesSent, unsentNotes } from './district.js';
 import { requirePermission, type Session } from './session.js';
+// Only the version: the bundlers keep just this field of package.json (a named import of JSON is tree-shaken).
+import { version } from '../../package.json';
 
 /**
  * Station -> district bundles and the key ceremony around them (DESIGN.md, Bundles). Stations export what
@@ -35,7 +37,8 @@ import { requirePermission, type Session } from './session.js';
  * applies each bundle in one transaction.
  */
 
-export const APP_VERSION = '0.1.0';
+/** The app's version, from package.json (what electron-builder names the installer and app.getVersion() says). */
+export const APP_VERSION: string = version;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 

@@ -95,6 +95,13 @@ describe('bundles: station export and district import', () => {
     expect(district.register.audit.recent(5).map((r) => r.action)).toContain('bundle.import');
   });
 
+  it('the manifest names the app version from package.json (not a copy of it in the code)', async () => {
+    addCases(station, 1);
+    const manifest = JSON.parse((await unpack(await exportTo(station, 'version')))['manifest.json'].toString('utf8')) as Manifest;
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(manifest.app.version).toBe(version);
+  });
+
   it('duplicate: the same bundle twice changes nothing and says when it was first imported', async () => {
     addCases(station, 2);
     const path = await exportTo(station, 'b1');
