@@ -39,6 +39,13 @@ function requireUpdateKey(mode: string): Plugin {
   };
 }
 
+/** The worker threads main starts, each emitted as `<name>.js` beside index.js. */
+const THREADS = {
+  'services.worker': at('src/services/services.worker.ts'),
+  'job.worker': at('src/services/job.worker.ts'),
+  'change-reader.worker': at('src/bundle/change-reader.worker.ts'),
+};
+
 export default defineConfig(({ mode }) => ({
   main: {
     plugins: [copyMigrations(), requireUpdateKey(mode)],
@@ -47,10 +54,14 @@ export default defineConfig(({ mode }) => ({
       emptyOutDir: true,
       // Bundle our code and its pure dependencies; load the native driver and the updater from node_modules.
       externalizeDeps: false,
-      // The bundle reader's thread is its own entry: src/bundle/change-reader.ts starts it from beside index.js.
-      lib: { entry: { index: at('src/main/index.ts'), 'change-reader.worker': at('src/bundle/change-reader.worker.ts') }, formats: ['es'] },
+      // Each thread is its own entry, started from beside index.js: the services thread (the register, behind
+      // src/services/services-client.ts), a long job's thread (src/services/jobs.ts) and the bundle reader's
+      // (src/bundle/change-reader.ts).
+      lib: { entry: { index: at('src/main/index.ts'), ...THREADS }, formats: ['es'] },
       rolldownOptions: {
-        external: ['better-sqlite3', 'electron-updater'],
+        // playwright-core (the CLI's PDF path, reached through services/forms.ts) cannot run bundled: it looks
+        // for its own package.json. Until the desktop app stops reaching it (issue 14, part B), it stays outside.
+        external: ['better-sqlite3', 'electron-updater', 'playwright-core'],
         output: { entryFileNames: '[name].js' },
       },
     },

@@ -4,6 +4,7 @@ import {
   enrollStation,
   exportBundle,
   importBundles,
+  type ImportProgress,
   importReceipt,
   pinDistrict,
   revokeStationKey,
@@ -101,7 +102,8 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
     run: (v, args) =>
       withSession(v, async (session) => {
         if (args.length === 0) throw new AppError('USAGE', 'Name at least one bundle file.');
-        const reports = await importBundles(session, args, process.stderr.isTTY ? (file, i) => process.stderr.write(`\rImporting ${i + 1}/${args.length}: ${file}`) : undefined).finally(endProgress);
+        const onProgress = process.stderr.isTTY ? ({ file, index, of }: ImportProgress) => process.stderr.write(`\rImporting ${index + 1}/${of}: ${file}`) : undefined;
+        const reports = await importBundles(session, args, { onProgress }).finally(endProgress);
         const text = reports
           .map((r) => `${r.file}: ${r.code} -- ${r.message}${r.outcome === 'applied' ? ` (${r.casesAdded} added, ${r.casesUpdated} updated, ${r.stale} stale)` : ''}${r.outcome === 'rejected' || r.outcome === 'quarantined' ? ` ${r.action}` : ''}`)
           .join('\n');

@@ -7,6 +7,8 @@ import type { Evaluation, ObligationState } from './checklist/evaluate.js';
 import { settingsChangeSchema, type StationSettings } from './settings.js';
 import type { ComplianceSeries, MonthlyReturn } from './returns/types.js';
 import type { User } from './users.js';
+import type { BundleReport } from './bundle-outcomes.js';
+import { FILE_HANDLE_PATTERN, FILE_PURPOSE_NAMES, type PickedFile, type SaveTarget } from './files.js';
 import { usernameSchema } from './users.js';
 
 /**
@@ -75,6 +77,32 @@ export type DueItem = {
 };
 
 const passphrase = z.string().min(1, 'must not be empty').max(1024);
+
+/** A file the officer picked or a save target, as a handle (src/core/files.ts); never a path from the page. */
+const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, 'is not a file handle (pick the file again)');
+const jobId = z.string().regex(/^j_[A-Za-z0-9_-]{16}$/, 'is not a job id');
+
+/**
+ * A long task (TEAM contract 3). `progress.step` of `progress.of` is where it is (file 3 of 50), `done` how much
+ * work is done in the unit the job names (cases so far), `detail` what it is working on (a file name).
+ */
+export type JobProgress = { step: number; of: number; done: number; detail?: string };
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+export type JobStatus = {
+  jobId: string;
+  kind: string;
+  state: JobState;
+  progress: JobProgress;
+  startedAt: string;
+  finishedAt?: string;
+  /** Cancel was asked and the job is rolling back what it had in flight; the state turns to `cancelled` when it has. */
+  cancelRequested?: boolean;
+  /** Done: the job's answer. Cancelled: what it finished before it stopped, where the job has such a thing. */
+  result?: unknown;
+  error?: Extract<ApiResponse<unknown>, { ok: false }>['error'];
+};
+/** The result of `district.import`: one report per file, in the order given. */
+export type DistrictImportResult = { reports: BundleReport[] };
 
 export const apiContract = {
   'session.status': method<SessionInfo>()(z.object({})),
@@ -145,6 +173,20 @@ export const apiContract = {
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
   'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }>; notes: number; matches: number }>()(pickedFile),
+
+  // ---- Long work as jobs, the file door, the district's import over the door (issue 14, part A: `host`).
+  /** How a job started by another method is getting on; the page polls it about 4 times a second. */
+  'job.status': method<JobStatus>()(z.object({ jobId })),
+  /** Asks a job to stop: what it had in flight is rolled back, what it finished stays. Answers its status. */
+  'job.cancel': method<JobStatus>()(z.object({ jobId })),
+  /** Imports station bundles the officer picked (purpose `bundles`) as a job; its result is one report per file. */
+  'district.import': method<{ jobId: string }>()(z.object({ files: z.array(fileHandle).min(1).max(500) })),
+  /**
+   * The desktop app's file dialogs: answered by Electron main (native dialog, the chosen paths registered with
+   * the services), never by the services. The browser build uploads through the dev server instead (renderer/files.ts).
+   */
+  'file.pick': method<PickedFile[]>()(z.object({ purpose: z.enum(FILE_PURPOSE_NAMES), multiple: z.boolean().optional(), directory: z.boolean().optional() })),
+  'file.saveTarget': method<SaveTarget | null>()(z.object({ purpose: z.enum(FILE_PURPOSE_NAMES), suggestedName: z.string().min(1).max(120) })),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -161,4 +203,4 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** What every transport returns: a result, or a typed error a person can act on (never a stack trace). */
 export type ApiResponse<T> =
   | { ok: true; result: T }
-  | { ok: false; error: { code: string; message: string; messageUr: string; action: string; actionUr: string } };
+  | { ok: false; error: { code: string; message: string; messageUr: string; action: string; actionUr: string; errorId?: string } };

@@ -1,19 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { ApiHost } from '../services/api-handlers.js';
-import type { StoreOptions } from '../store/register.js';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { LOG_FILE_NAME } from '../services/diagnostics.js';
+import type { JobStoreOptions } from '../services/jobs.js';
+import { ServicesClient } from '../services/services-client.js';
 import { handleApiRequest, newToken } from './http-api.js';
 
-export type DevServer = { url: string; token: string; host: ApiHost; close: () => Promise<void> };
+/** `host` is the services thread's client: the same `call` door the page uses, plus the shell's own requests. */
+export type DevServer = { url: string; token: string; host: ServicesClient; logFile: string; close: () => Promise<void> };
 
 type Options = {
   registerPath: string;
   /** Serve this built renderer folder (tests, bench). Without it, Vite serves the sources with hot reload. */
   staticDir?: string;
   port?: number;
-  storeOptions?: StoreOptions & { autoLockMs?: number };
+  storeOptions?: JobStoreOptions & { autoLockMs?: number };
+  /** Where the diagnostics log goes (default: a `logs` folder beside the register). */
+  logDir?: string;
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -88,7 +92,11 @@ async function viteMiddleware(token: string, httpServer: Server) {
 /** Starts the API and the renderer on 127.0.0.1 (never another interface). */
 export async function startDevServer(options: Options): Promise<DevServer> {
   const token = newToken();
-  const host = new ApiHost(options.registerPath, options.storeOptions);
+  const { autoLockMs, ...storeOptions } = options.storeOptions ?? {};
+  const logFile = join(options.logDir ?? join(dirname(options.registerPath), 'logs'), LOG_FILE_NAME);
+  // The register runs in the services thread, so this process's event loop only moves bytes: a long import
+  // or the monthly return never holds up the page's requests.
+  const host = await ServicesClient.start({ registerPath: options.registerPath, autoLockMs, storeOptions, logFile });
   let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;
   const server: Server = createServer((req, res) => {
@@ -108,8 +116,9 @@ export async function startDevServer(options: Options): Promise<DevServer> {
     url: `http://127.0.0.1:${port}/`,
     token,
     host,
+    logFile,
     close: async () => {
-      host.lock();
+      await host.close();
       await vite?.close();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -5,7 +5,10 @@ import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOut
 import { AppError, isAppError } from '../core/errors.js';
 import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
-import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
+import { exportBundle, importReceiptFrom, pinDistrictFrom, requireBundleImport, stationBundleStatus, stationKeyFile } from './bundles.js';
+import { describeUnexpected, newErrorId, silentLog, type Logger } from './diagnostics.js';
+import { FileRegistry } from './file-registry.js';
+import { JobRunner } from './jobs.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { renderFormHtml } from './forms.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
@@ -18,31 +21,60 @@ import { parseInput, type Session } from './session.js';
 import { changeSettings, readSettings } from './settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from './users.js';
 
+/** Calls that take longer than this are logged with their duration (never their input). */
+const SLOW_CALL_MS = 500;
+
+export type ApiHostOptions = StoreOptions & {
+  autoLockMs?: number;
+  /** The diagnostics log (diagnostics.ts); silent unless the shell gives one. */
+  log?: Logger;
+};
+
 /**
  * One register door for every transport (Electron IPC, the dev server, tests): holds the register path and the
- * unlocked session, checks each call against the API contract, and turns every failure into a typed error.
+ * unlocked session, checks each call against the API contract, and turns every failure into a typed error. In
+ * the apps it runs in the services thread (services.worker.ts) behind a ServicesClient; tests may hold one
+ * directly. It also keeps the file registry (handles for picked files) and the jobs (long work).
  */
 export class ApiHost {
   private session: Session | null = null;
   private lastActivity = Date.now();
+  readonly files = new FileRegistry();
+  readonly jobs: JobRunner;
+  private readonly log: Logger;
 
   constructor(
     readonly registerPath: string,
-    private readonly options: StoreOptions & { autoLockMs?: number } = {},
-  ) {}
+    private readonly options: ApiHostOptions = {},
+  ) {
+    this.log = options.log ?? silentLog;
+    this.jobs = new JobRunner({ migrationsFolder: options.migrationsFolder, scrypt: options.scrypt }, this.log);
+  }
 
   /** Parses and runs one call. Never throws: the response carries the result or a typed error. */
   async call(method: unknown, rawInput: unknown): Promise<ApiResponse<unknown>> {
+    const started = performance.now();
+    const name = isApiMethod(method) ? method : '(unknown)';
     try {
       if (!isApiMethod(method)) throw new AppError('USAGE', 'Unknown API method.');
       this.lockIfIdle();
       const input = parseInput(apiContract[method].input, rawInput ?? {}) as ApiParsedInput<typeof method>;
       const result = await this.handle(method, input);
       this.lastActivity = Date.now();
+      const ms = Math.round(performance.now() - started);
+      if (ms >= SLOW_CALL_MS) this.log.write('info', 'call.slow', { method: name, ms });
       return { ok: true, result };
     } catch (error) {
-      const appError = isAppError(error) ? error : new AppError('INTERNAL');
-      return { ok: false, error: appError.toJSON() };
+      const ms = Math.round(performance.now() - started);
+      if (isAppError(error)) {
+        this.log.write('info', 'call.refused', { method: name, code: error.code, ms });
+        return { ok: false, error: error.toJSON() };
+      }
+      // Nobody foresaw this one: keep its cause for the IT cell (class, code, stack frames; never its message
+      // or the input), and give the officer the id to quote.
+      const errorId = newErrorId();
+      this.log.write('error', 'call.unexpected', { method: name, errorId, ms, cause: describeUnexpected(error) });
+      return { ok: false, error: new AppError('INTERNAL', undefined, { errorId }).toJSON() };
     }
   }
 
@@ -51,12 +83,27 @@ export class ApiHost {
     const limit = this.options.autoLockMs;
     if (!this.session || !limit || now - this.lastActivity < limit) return false;
     this.lock();
+    this.log.write('info', 'session.autoLock', {});
     return true;
   }
 
+  /**
+   * Closes the register: running jobs are cancelled (each rolls back the step it had in flight), and the
+   * files picked while it was open are forgotten (uploaded copies deleted), so the next person finds none.
+   */
   lock(): void {
-    this.session?.register.close();
+    if (!this.session) return;
+    void this.jobs.stopAll();
+    this.files.clear();
+    this.session.register.close();
     this.session = null;
+  }
+
+  /** Locks, then waits for cancelled jobs to end: before the thread or process running this host exits. */
+  async close(): Promise<void> {
+    this.lock();
+    await this.jobs.stopAll();
+    this.files.clear();
   }
 
   status(): SessionInfo {
@@ -159,6 +206,24 @@ export class ApiHost {
         : { fileName: `${name}.xlsx`, base64: (await toXlsx(result, input.lang)).toString('base64'), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     },
     'district.addNote': (input) => addDistrictNote(this.requireSession(), input),
+    // ---- issue 14, part A: jobs, the district's import, the file door
+    'job.status': (input) => this.jobs.status(input.jobId, this.requireSession().user.id),
+    'job.cancel': (input) => this.jobs.cancel(input.jobId, this.requireSession().user.id),
+    'district.import': (input) => {
+      const session = this.requireSession();
+      requireBundleImport(session);
+      const files = input.files.map((handle) => {
+        const { path, name } = this.files.pathOf(handle, 'bundles');
+        return { path, name };
+      });
+      return this.jobs.start('district.import', { files }, session, { files: files.length });
+    },
+    'file.pick': () => {
+      throw new AppError('USAGE', '(file dialogs belong to the desktop app; the browser build uploads the file instead)');
+    },
+    'file.saveTarget': () => {
+      throw new AppError('USAGE', '(file dialogs belong to the desktop app; the browser build downloads the file instead)');
+    },
   };
 
   private handle<M extends ApiMethod>(method: M, input: ApiParsedInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {

@@ -88,6 +88,33 @@ export class Register {
     if (this.db.sqlite.open) this.db.sqlite.close();
     this.dataKey.fill(0);
   }
+
+  /**
+   * A copy of the data key for a second connection to this register in another thread of this process (a
+   * long job writing while this connection keeps answering searches). It never leaves memory; the receiver
+   * opens with openRegisterWithDataKey, which zeroes its copy when the register closes.
+   */
+  dataKeyForSecondConnection(): Buffer {
+    // Buffer.alloc, not Buffer.from: a buffer of its own (never a slice of Node's shared pool), so it can be
+    // handed to the other thread whole.
+    const copy = Buffer.alloc(this.dataKey.length);
+    this.dataKey.copy(copy);
+    return copy;
+  }
+}
+
+/**
+ * A second connection to a register this process already unlocked (see dataKeyForSecondConnection). WAL lets
+ * it write while the first connection reads the last committed state. Nothing is audited: the unlock was.
+ */
+export function openRegisterWithDataKey(path: string, dataKey: Buffer, options: StoreOptions = {}): Register {
+  const db = openEncryptedDatabase(path, dataKey, { migrationsFolder: options.migrationsFolder });
+  try {
+    return new Register(path, db, readInfo(db), dataKey, options.clock ?? systemClock, options.scrypt);
+  } catch (error) {
+    db.sqlite.close();
+    throw error;
+  }
 }
 
 function readInfo(db: OpenDatabase): RegisterInfo {
