@@ -167,6 +167,13 @@ export const errorCatalog = {
     action: 'Check the output path and that there is free space, then print again.',
     actionUr: 'محفوظ کرنے کی جگہ اور خالی جگہ چیک کریں، پھر دوبارہ پرنٹ کریں۔',
   },
+  // Faults and races (issue 13).
+  REGISTER_BUSY: {
+    en: 'The register is busy: another window or program is writing to it.',
+    ur: 'رجسٹر مصروف ہے: کوئی دوسری ونڈو یا پروگرام اس میں لکھ رہا ہے۔',
+    action: 'Wait a moment and try again. Nothing was saved by this attempt.',
+    actionUr: 'تھوڑی دیر انتظار کر کے دوبارہ کوشش کریں۔ اس کوشش میں کچھ محفوظ نہیں ہوا۔',
+  },
 } as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOutput, type ApiResponse, type SessionInfo } from '../core/api.js';
 import { AppError, isAppError } from '../core/errors.js';
+import { storeErrorFor } from '../store/database.js';
 import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, stationBundleStatus, stationKeyFile } from './bundles.js';
@@ -41,7 +42,7 @@ export class ApiHost {
       this.lastActivity = Date.now();
       return { ok: true, result };
     } catch (error) {
-      const appError = isAppError(error) ? error : new AppError('INTERNAL');
+      const appError = isAppError(error) ? error : (storeErrorFor(error) ?? new AppError('INTERNAL'));
       return { ok: false, error: appError.toJSON() };
     }
   }
