@@ -9,6 +9,7 @@ import { caseChecklist, completeStep, dueList } from '../services/checklist.js';
 import { initDistrict, initStation, recoverAccess, verifyAudit } from '../services/register.js';
 import { changeSettings, readSettings } from '../services/settings.js';
 import { addStationUser, changePassphrase, listUsers, removeStationUser } from '../services/users.js';
+import { storeErrorFor } from '../store/database.js';
 import { keyFilePathFor } from '../store/key-file.js';
 import { BUNDLE_COMMANDS } from './bundle-commands.js';
 import { DISTRICT_COMMANDS } from './district-commands.js';
@@ -319,6 +320,8 @@ function toAppError(error: unknown, commandName: string): AppError {
   if (code.startsWith('ERR_PARSE_ARGS')) {
     return new AppError('USAGE', `${(error as Error).message.split('.')[0]}. Usage: childdesk ${COMMANDS[commandName]!.usage}`);
   }
+  const fromStore = storeErrorFor(error);
+  if (fromStore) return fromStore;
   if (process.env.CHILDDESK_DEBUG) console.error(error);
   return new AppError('INTERNAL');
 }

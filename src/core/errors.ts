@@ -192,6 +192,13 @@ export const errorCatalog = {
     action: 'Wait for it to finish or cancel it, then start this one again.',
     actionUr: 'اس کے ختم ہونے کا انتظار کریں یا اسے منسوخ کریں، پھر یہ کام دوبارہ شروع کریں۔',
   },
+  // Faults and races (issue 13).
+  REGISTER_BUSY: {
+    en: 'The register is busy: another window or program is writing to it.',
+    ur: 'رجسٹر مصروف ہے: کوئی دوسری ونڈو یا پروگرام اس میں لکھ رہا ہے۔',
+    action: 'Wait a moment and try again. Nothing was saved by this attempt.',
+    actionUr: 'تھوڑی دیر انتظار کر کے دوبارہ کوشش کریں۔ اس کوشش میں کچھ محفوظ نہیں ہوا۔',
+  },
 } as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { apiContract, isApiMethod, type ApiContract, type ApiMethod, type ApiOutput, type ApiResponse, type SessionInfo } from '../core/api.js';
 import { AppError, isAppError } from '../core/errors.js';
+import { storeErrorFor } from '../store/database.js';
 import type { StoreOptions } from '../store/register.js';
 import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, requireBundleImport, stationBundleStatus, stationKeyFile } from './bundles.js';
@@ -66,9 +67,10 @@ export class ApiHost {
       return { ok: true, result };
     } catch (error) {
       const ms = Math.round(performance.now() - started);
-      if (isAppError(error)) {
-        this.log.write('info', 'call.refused', { method: name, code: error.code, ms });
-        return { ok: false, error: error.toJSON() };
+      const known = isAppError(error) ? error : storeErrorFor(error);
+      if (known) {
+        this.log.write('info', 'call.refused', { method: name, code: known.code, ms });
+        return { ok: false, error: known.toJSON() };
       }
       // Nobody foresaw this one: keep its cause for the IT cell (class, code, stack frames; never its message
       // or the input), and give the officer the id to quote.
