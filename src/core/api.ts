@@ -60,8 +60,6 @@ export type BundleStatus = {
 };
 export type ExportSummary = { path: string; bundleId: string; sequence: number; cases: number; auditEntries: number; bytes: number };
 
-/** A small file the officer picked (key file, receipt): its name and its text, read in the page. */
-const pickedFile = z.object({ name: z.string().max(255), content: z.string().max(256 * 1024) });
 
 /** One line of the station's "due now" board: no names, it may be on a screen others see. */
 export type DueItem = {
@@ -81,6 +79,11 @@ const passphrase = z.string().min(1, 'must not be empty').max(1024);
 /** A file the officer picked or a save target, as a handle (src/core/files.ts); never a path from the page. */
 const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, 'is not a file handle (pick the file again)');
 const jobId = z.string().regex(/^j_[A-Za-z0-9_-]{16}$/, 'is not a job id');
+/**
+ * A small file the officer picked (key file, receipt): its name and its text, read in the page; or, the file
+ * door's way, its handle (`{ file }`), which the services read themselves.
+ */
+const pickedFile = z.union([z.object({ name: z.string().max(255), content: z.string().max(256 * 1024) }), z.object({ file: fileHandle })]);
 
 /**
  * A long task (TEAM contract 3). `progress.step` of `progress.of` is where it is (file 3 of 50), `done` how much
@@ -169,7 +172,8 @@ export const apiContract = {
     z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['csv', 'xlsx']), lang: z.enum(['en', 'ur']) }),
   ),
   'district.addNote': method<DistrictNote>()(z.object({ caseId: z.string().min(1).max(64), kind: z.enum(['follow_up', 'referral_outcome']), text: z.string().max(2000) })),
-  'bundle.export': method<ExportSummary>()(z.object({})),
+  /** Without `target`, into a `bundles` folder beside the register; with it, to the save target (purpose `bundles`) the officer chose. */
+  'bundle.export': method<ExportSummary>()(z.object({ target: fileHandle.optional() })),
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
   'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }>; notes: number; matches: number }>()(pickedFile),

@@ -5,6 +5,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { LOG_FILE_NAME } from '../services/diagnostics.js';
 import type { JobStoreOptions } from '../services/jobs.js';
 import { ServicesClient } from '../services/services-client.js';
+import { FileDoor } from './file-door.js';
 import { handleApiRequest, newToken } from './http-api.js';
 
 /** `host` is the services thread's client: the same `call` door the page uses, plus the shell's own requests. */
@@ -97,11 +98,13 @@ export async function startDevServer(options: Options): Promise<DevServer> {
   // The register runs in the services thread, so this process's event loop only moves bytes: a long import
   // or the monthly return never holds up the page's requests.
   const host = await ServicesClient.start({ registerPath: options.registerPath, autoLockMs, storeOptions, logFile });
+  const files = new FileDoor(host);
   let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (await handleApiRequest(req, res, { host, token, port })) return;
+      if (await files.handle(req, res, { token, port })) return;
       if (vite) await vite.handle(req, res);
       else await serveStatic(options.staticDir!, token, req, res);
     })().catch(() => {
@@ -119,6 +122,7 @@ export async function startDevServer(options: Options): Promise<DevServer> {
     logFile,
     close: async () => {
       await host.close();
+      files.close();
       await vite?.close();
       await new Promise<void>((done) => server.close(() => done()));
     },

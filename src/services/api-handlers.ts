@@ -9,6 +9,7 @@ import { createCase, listCases, showCase, updateCase } from './cases.js';
 import { exportBundle, importReceiptFrom, pinDistrictFrom, requireBundleImport, stationBundleStatus, stationKeyFile } from './bundles.js';
 import { describeUnexpected, newErrorId, silentLog, type Logger } from './diagnostics.js';
 import { FileRegistry } from './file-registry.js';
+import type { FilePurpose } from '../core/files.js';
 import { JobRunner } from './jobs.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { renderFormHtml } from './forms.js';
@@ -121,6 +122,13 @@ export class ApiHost {
     return existsSync(this.registerPath) ? { state: 'locked' } : { state: 'no_register' };
   }
 
+  /** A small picked file as text, whether the page sent its text or a handle from the file door. */
+  private async smallFile(input: { name: string; content: string } | { file: string }, purpose: FilePurpose): Promise<{ name: string; content: string }> {
+    if (!('file' in input)) return input;
+    const { name, bytes } = await this.files.read(input.file, purpose);
+    return { name, content: Buffer.from(bytes).toString('utf8') };
+  }
+
   private requireSession(): Session {
     if (!this.session) throw new AppError('FORBIDDEN', 'Log in first.');
     return this.session;
@@ -174,19 +182,32 @@ export class ApiHost {
     'settings.get': () => readSettings(this.requireSession()),
     'settings.set': (input) => changeSettings(this.requireSession(), input),
     'bundle.status': () => stationBundleStatus(this.requireSession()),
-    'bundle.export': () => {
+    'bundle.export': async (input) => {
       const session = this.requireSession();
+      if (input.target) {
+        const { path, name } = this.files.targetPath(input.target, 'bundles');
+        // The page learns the name it chose, never a path (in the browser build, one in the dev server's private folder).
+        return { ...(await exportBundle(session, path)), path: name };
+      }
       const next = (stationBundleStatus(session).lastExport?.sequence ?? 0) + 1;
       const folder = join(dirname(this.registerPath), 'bundles');
       mkdirSync(folder, { recursive: true });
       return exportBundle(session, join(folder, `${session.register.info.stationCode}-${String(next).padStart(6, '0')}.chd`));
     },
-    'bundle.pinDistrict': (input) => pinDistrictFrom(this.requireSession(), input.content, input.name),
+    'bundle.pinDistrict': async (input) => {
+      const session = this.requireSession();
+      const { name, content } = await this.smallFile(input, 'districtKey');
+      return pinDistrictFrom(session, content, name);
+    },
     'bundle.stationKeyFile': () => {
       const { fileName, content, fingerprint } = stationKeyFile(this.requireSession());
       return { fileName, content, fingerprint };
     },
-    'receipt.import': (input) => importReceiptFrom(this.requireSession(), input.content, input.name),
+    'receipt.import': async (input) => {
+      const session = this.requireSession();
+      const { name, content } = await this.smallFile(input, 'receipt');
+      return importReceiptFrom(session, content, name);
+    },
     'form.html': (input) => {
       if (!(FORM_NAMES as readonly string[]).includes(input.form)) throw new AppError('INVALID_INPUT', `form: one of ${FORM_NAMES.join(', ')}`);
       return { html: renderFormHtml(this.requireSession(), input.caseId, input.form as FormName, input.lang, { layout: input.layout, referral: input.referral, preview: input.preview }) };
