@@ -104,8 +104,8 @@ export const errorCatalog = {
   INTERNAL: {
     en: 'Something unexpected went wrong. Nothing was saved.',
     ur: 'کوئی غیر متوقع خرابی ہوئی۔ کچھ محفوظ نہیں ہوا۔',
-    action: 'Try again. If it happens again, note the time and tell the district CPU.',
-    actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت نوٹ کر کے ضلعی سی پی یو کو بتائیں۔',
+    action: 'Try again. If it happens again, note the time and the error number, and tell the district IT cell.',
+    actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت اور خرابی نمبر نوٹ کر کے ضلعی آئی ٹی سیل کو بتائیں۔',
   },
   NO_DISTRICT_PINNED: {
     en: 'This station has not pinned its district’s key yet.',
