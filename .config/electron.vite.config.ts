@@ -27,6 +27,13 @@ function requireUpdateKey(mode: string): Plugin {
   };
 }
 
+/** The worker threads main starts, each emitted as `<name>.js` beside index.js. */
+const THREADS = {
+  'services.worker': at('src/services/services.worker.ts'),
+  'job.worker': at('src/services/job.worker.ts'),
+  'change-reader.worker': at('src/bundle/change-reader.worker.ts'),
+};
+
 export default defineConfig(({ mode }) => ({
   main: {
     // The migrations and print fonts beside the bundle (out/main/migrations, out/main/fonts), read from app.asar.
@@ -36,9 +43,13 @@ export default defineConfig(({ mode }) => ({
       emptyOutDir: true,
       // Bundle our code and its pure dependencies; load the native driver and the updater from node_modules.
       externalizeDeps: false,
-      // The bundle reader's thread is its own entry: src/bundle/change-reader.ts starts it from beside index.js.
-      lib: { entry: { index: at('src/main/index.ts'), 'change-reader.worker': at('src/bundle/change-reader.worker.ts') }, formats: ['es'] },
+      // Each thread is its own entry, started from beside index.js: the services thread (the register, behind
+      // src/services/services-client.ts), a long job's thread (src/services/jobs.ts) and the bundle reader's
+      // (src/bundle/change-reader.ts).
+      lib: { entry: { index: at('src/main/index.ts'), ...THREADS }, formats: ['es'] },
       rolldownOptions: {
+        // Only these two load from node_modules (they are package.json's only `dependencies`). Nothing main
+        // reaches prints through playwright-core: the desktop app prints with its own Chromium (src/main/pdf-window.ts).
         external: ['better-sqlite3', 'electron-updater'],
         output: { entryFileNames: '[name].js' },
       },

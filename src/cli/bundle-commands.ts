@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { db, services, positional, required, user, withSession, type Command } from './command.js';
+import type { ImportProgress } from '../services/bundles.js';
 import type { CliIo } from './terminal.js';
 
 const out = { out: { type: 'string' } } as const;
@@ -97,7 +98,8 @@ export const BUNDLE_COMMANDS: Record<string, Command> = {
       withSession(v, io, async (session) => {
         const { importBundles } = await services();
         if (args.length === 0) throw new AppError('USAGE', 'Name at least one bundle file.');
-        const reports = await importBundles(session, args, io.errIsTerminal ? (file, i) => io.err(`\rImporting ${i + 1}/${args.length}: ${file}`) : undefined).finally(() => endProgress(io));
+        const onProgress = io.errIsTerminal ? ({ file, index, of }: ImportProgress) => io.err(`Importing ${index + 1}/${of}: ${file}`) : undefined;
+        const reports = await importBundles(session, args, { onProgress }).finally(() => endProgress(io));
         const text = reports
           .map((r) => `${r.file}: ${r.code} -- ${r.message}${r.outcome === 'applied' ? ` (${r.casesAdded} added, ${r.casesUpdated} updated, ${r.stale} stale)` : ''}${r.outcome === 'rejected' || r.outcome === 'quarantined' ? ` ${r.action}` : ''}`)
           .join('\n');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.js';
-import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type FormName } from '../forms/types.js';
+import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, formFileName } from '../forms/types.js';
 import type { FormRequest } from '../services/forms.js';
 import { db, services, numberOption, positional, required, user, withSession, type Command, type Values } from './command.js';
 
@@ -14,11 +14,6 @@ function oneOf<T extends string>(values: Values, name: string, allowed: readonly
     throw new AppError('USAGE', `--${name} must be one of ${allowed.join(', ')}.`);
   }
   return value as T;
-}
-
-/** File names carry the case number, form and language: never a name. */
-function fileName(caseNumber: string, form: FormName, lang: string, referral: number | undefined, extension: string): string {
-  return `${caseNumber}-${form}${referral ? `-${referral}` : ''}-${lang}.${extension}`;
 }
 
 export const FORM_COMMANDS: Record<string, Command> = {
@@ -48,7 +43,7 @@ export const FORM_COMMANDS: Record<string, Command> = {
         if (targets.length === 0) return { json: [], text: `No open case needs the ${form} form.` };
         const single = targets.length === 1 && !v['all-open'] && out.toLowerCase().endsWith(v.html ? '.html' : '.pdf');
         const requests: FormRequest[] = targets.map((caseId) => ({ caseId, form, lang, layout, referral }));
-        const named = (caseNumber: string) => (single ? out : join(out, fileName(caseNumber, form, lang, referral, v.html ? 'html' : 'pdf')));
+        const named = (caseNumber: string) => (single ? out : join(out, formFileName(caseNumber, form, lang, referral, v.html ? 'html' : 'pdf')));
         if (v.html) {
           const written = requests.map((request) => {
             const html = renderFormHtml(session, request.caseId, form, lang, { layout, referral });

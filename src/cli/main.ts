@@ -315,24 +315,27 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
 }
 
-function reportError(error: unknown, wantsJson: boolean, commandName: string, io: CliIo): number {
+async function reportError(error: unknown, wantsJson: boolean, commandName: string, io: CliIo): Promise<number> {
   if (error instanceof AuditBroken) {
     if (wantsJson) io.out(`${JSON.stringify(error.result, null, 2)}\n`);
     io.err(`childdesk: ${error.message}\n`);
     return 1;
   }
-  const appError = isAppError(error) ? error : toAppError(error, commandName, io);
+  const appError = isAppError(error) ? error : await toAppError(error, commandName, io);
   if (wantsJson) io.out(`${JSON.stringify({ error: appError.toJSON() }, null, 2)}\n`);
   io.err(`childdesk: ${appError.message} -- ${appError.action}\n`);
   return appError.code === 'USAGE' ? 2 : 1;
 }
 
 /** parseArgs errors are usage errors; anything else is unexpected and is reported without a stack trace. */
-function toAppError(error: unknown, commandName: string, io: CliIo): AppError {
+async function toAppError(error: unknown, commandName: string, io: CliIo): Promise<AppError> {
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code.startsWith('ERR_PARSE_ARGS')) {
     return new AppError('USAGE', `${(error as Error).message.split('.')[0]}. Usage: childdesk ${COMMANDS[commandName]!.usage}`);
   }
+  // A register another program holds (or any other store error with a meaning of its own) says so.
+  const fromStore = (await services()).storeErrorFor(error);
+  if (fromStore) return fromStore;
   if (io.env.CHILDDESK_DEBUG) io.err(`${(error as Error)?.stack ?? String(error)}\n`);
   return new AppError('INTERNAL');
 }

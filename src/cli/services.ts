@@ -13,6 +13,7 @@ export { decideMatch, matchSuggestions } from '../services/matching.js';
 export { FormPrinter } from '../forms/pdf.js';
 export { initDistrict, initStation, login, recoverAccess, verifyAudit } from '../services/register.js';
 export { keyFilePathFor, readKeyFile } from '../store/key-file.js';
+export { storeErrorFor } from '../store/database.js';
 export { monthlyReportHtml, monthlyReportPdf } from '../services/district-report.js';
 export { monthlyReturnFromRegister, toCsv, toXlsx } from '../services/district-report-files.js';
 export { openCasesFor, printForms, renderFormHtml, verifyPrint } from '../services/forms.js';

@@ -7,6 +7,8 @@ import type { Evaluation, ObligationState } from './checklist/evaluate.js';
 import { settingsChangeSchema, type StationSettings } from './settings.js';
 import type { ComplianceSeries, MonthlyReturn } from './returns/types.js';
 import type { User } from './users.js';
+import type { BundleReport } from './bundle-outcomes.js';
+import { FILE_HANDLE_PATTERN, FILE_PURPOSE_NAMES, type PickedFile, type SaveTarget } from './files.js';
 import { usernameSchema } from './users.js';
 
 /**
@@ -58,8 +60,6 @@ export type BundleStatus = {
 };
 export type ExportSummary = { path: string; bundleId: string; sequence: number; cases: number; auditEntries: number; bytes: number };
 
-/** A small file the officer picked (key file, receipt): its name and its text, read in the page. */
-const pickedFile = z.object({ name: z.string().max(255), content: z.string().max(256 * 1024) });
 
 /** One line of the station's "due now" board: no names, it may be on a screen others see. */
 export type DueItem = {
@@ -75,6 +75,37 @@ export type DueItem = {
 };
 
 const passphrase = z.string().min(1, 'must not be empty').max(1024);
+
+/** A file the officer picked or a save target, as a handle (src/core/files.ts); never a path from the page. */
+const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, 'is not a file handle (pick the file again)');
+const jobId = z.string().regex(/^j_[A-Za-z0-9_-]{16}$/, 'is not a job id');
+/**
+ * A small file the officer picked (key file, receipt): its name and its text, read in the page; or, the file
+ * door's way, its handle (`{ file }`), which the services read themselves.
+ */
+const pickedFile = z.union([z.object({ name: z.string().max(255), content: z.string().max(256 * 1024) }), z.object({ file: fileHandle })]);
+
+/**
+ * A long task (TEAM contract 3). `progress.step` of `progress.of` is where it is (file 3 of 50), `done` how much
+ * work is done in the unit the job names (cases so far), `detail` what it is working on (a file name).
+ */
+export type JobProgress = { step: number; of: number; done: number; detail?: string };
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+export type JobStatus = {
+  jobId: string;
+  kind: string;
+  state: JobState;
+  progress: JobProgress;
+  startedAt: string;
+  finishedAt?: string;
+  /** Cancel was asked and the job is rolling back what it had in flight; the state turns to `cancelled` when it has. */
+  cancelRequested?: boolean;
+  /** Done: the job's answer. Cancelled: what it finished before it stopped, where the job has such a thing. */
+  result?: unknown;
+  error?: Extract<ApiResponse<unknown>, { ok: false }>['error'];
+};
+/** The result of `district.import`: one report per file, in the order given. */
+export type DistrictImportResult = { reports: BundleReport[] };
 
 export const apiContract = {
   'session.status': method<SessionInfo>()(z.object({})),
@@ -141,21 +172,37 @@ export const apiContract = {
     z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['csv', 'xlsx']), lang: z.enum(['en', 'ur']) }),
   ),
   'district.addNote': method<DistrictNote>()(z.object({ caseId: z.string().min(1).max(64), kind: z.enum(['follow_up', 'referral_outcome']), text: z.string().max(2000) })),
-  'bundle.export': method<ExportSummary>()(z.object({})),
+  /** Without `target`, into a `bundles` folder beside the register; with it, to the save target (purpose `bundles`) the officer chose. */
+  'bundle.export': method<ExportSummary>()(z.object({ target: fileHandle.optional() })),
   'bundle.pinDistrict': method<{ district: string; fingerprint: string }>()(pickedFile),
   'bundle.stationKeyFile': method<{ fileName: string; content: string; fingerprint: string }>()(z.object({})),
   'receipt.import': method<{ throughSequence: number; gaps: Array<{ from: number; to: number }>; quarantined: Array<{ sequence: number; code: string }>; notes: number; matches: number }>()(pickedFile),
 
-  // Save as PDF (issue 14): a signed form or the monthly return printed to PDF by the host's printer (the desktop
-  // app's own Chromium; the development server's Chromium), audited as printed. Same file shape as report.file.
+  // ---- Long work as jobs, the file door, the district's import over the door (issue 14, part A: `host`).
+  /** How a job started by another method is getting on; the page polls it about 4 times a second. */
+  'job.status': method<JobStatus>()(z.object({ jobId })),
+  /** Asks a job to stop: what it had in flight is rolled back, what it finished stays. Answers its status. */
+  'job.cancel': method<JobStatus>()(z.object({ jobId })),
+  /** Imports station bundles the officer picked (purpose `bundles`) as a job; its result is one report per file. */
+  'district.import': method<{ jobId: string }>()(z.object({ files: z.array(fileHandle).min(1).max(500) })),
+  /**
+   * The desktop app's file dialogs: answered by Electron main (native dialog, the chosen paths registered with
+   * the services), never by the services. The browser build uploads through the dev server instead (renderer/files.ts).
+   */
+  'file.pick': method<PickedFile[]>()(z.object({ purpose: z.enum(FILE_PURPOSE_NAMES), multiple: z.boolean().optional(), directory: z.boolean().optional() })),
+  'file.saveTarget': method<SaveTarget | null>()(z.object({ purpose: z.enum(FILE_PURPOSE_NAMES), suggestedName: z.string().min(1).max(120) })),
+
+  // Save as PDF (issue 14, part B): a signed form or the monthly return, printed to PDF by the shell's printer (the
+  // desktop app's own Chromium; the development server's) into the save target (purpose `report`) the officer
+  // chose, and audited as printed. The answer names the file as the officer named it, never a path.
   'form.pdf': method<SavedPdf>()(
-    z.object({ caseId: z.string().min(1).max(64), form: z.string().min(1).max(40), lang: z.enum(['en', 'ur', 'both']), layout: z.enum(['stacked', 'side']).optional(), referral: z.number().int().min(1).max(50).optional() }),
+    z.object({ caseId: z.string().min(1).max(64), form: z.string().min(1).max(40), lang: z.enum(['en', 'ur', 'both']), layout: z.enum(['stacked', 'side']).optional(), referral: z.number().int().min(1).max(50).optional(), target: fileHandle }),
   ),
-  'report.pdf': method<SavedPdf>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), lang: z.enum(['en', 'ur']) })),
+  'report.pdf': method<SavedPdf>()(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), lang: z.enum(['en', 'ur']), target: fileHandle })),
 } as const;
 
-/** A PDF made for the officer to save: its file name (case number or month, never a name) and its bytes. */
-export type SavedPdf = { fileName: string; base64: string; mime: 'application/pdf'; pages: number };
+/** A PDF written where the officer chose: the name they gave it, its size and its pages. */
+export type SavedPdf = { name: string; bytes: number; pages: number };
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;
@@ -171,4 +218,4 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** What every transport returns: a result, or a typed error a person can act on (never a stack trace). */
 export type ApiResponse<T> =
   | { ok: true; result: T }
-  | { ok: false; error: { code: string; message: string; messageUr: string; action: string; actionUr: string } };
+  | { ok: false; error: { code: string; message: string; messageUr: string; action: string; actionUr: string; errorId?: string } };

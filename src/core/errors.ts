@@ -104,8 +104,8 @@ export const errorCatalog = {
   INTERNAL: {
     en: 'Something unexpected went wrong. Nothing was saved.',
     ur: 'کوئی غیر متوقع خرابی ہوئی۔ کچھ محفوظ نہیں ہوا۔',
-    action: 'Try again. If it happens again, note the time and tell the district CPU.',
-    actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت نوٹ کر کے ضلعی سی پی یو کو بتائیں۔',
+    action: 'Try again. If it happens again, note the time and the error number, and tell the district IT cell.',
+    actionUr: 'دوبارہ کوشش کریں۔ اگر پھر ہو تو وقت اور خرابی نمبر نوٹ کر کے ضلعی آئی ٹی سیل کو بتائیں۔',
   },
   NO_DISTRICT_PINNED: {
     en: 'This station has not pinned its district’s key yet.',
@@ -167,6 +167,38 @@ export const errorCatalog = {
     action: 'Check the output path and that there is free space, then print again.',
     actionUr: 'محفوظ کرنے کی جگہ اور خالی جگہ چیک کریں، پھر دوبارہ پرنٹ کریں۔',
   },
+  // ---- the worker host, jobs, the file door (issue 14, part A)
+  FILE_HANDLE_UNKNOWN: {
+    en: 'The file you picked is no longer available.',
+    ur: 'آپ کی منتخب کردہ فائل اب دستیاب نہیں۔',
+    action: 'Pick the file again (a picked file is kept for one hour, and only until the app is closed).',
+    actionUr: 'فائل دوبارہ منتخب کریں (منتخب فائل ایک گھنٹے تک، اور صرف ایپ بند ہونے تک رکھی جاتی ہے)۔',
+  },
+  FILE_TOO_LARGE: {
+    en: 'The file is too large for this.',
+    ur: 'یہ فائل اس کام کے لیے بہت بڑی ہے۔',
+    action: 'Check that you picked the right file; the message says the largest size allowed.',
+    actionUr: 'چیک کریں کہ درست فائل منتخب کی ہے؛ پیغام میں زیادہ سے زیادہ اجازت شدہ سائز لکھا ہے۔',
+  },
+  SERVICES_STOPPED: {
+    en: 'The register stopped unexpectedly and was locked. Work saved before this is safe; the last step may not have been saved.',
+    ur: 'رجسٹر غیر متوقع طور پر رک گیا اور بند کر دیا گیا۔ اس سے پہلے محفوظ کیا گیا کام محفوظ ہے؛ آخری قدم شاید محفوظ نہیں ہوا۔',
+    action: 'Log in again and check the last entry. If it happens again, close and reopen the app and tell the district IT cell the error number.',
+    actionUr: 'دوبارہ لاگ ان کریں اور آخری اندراج چیک کریں۔ اگر دوبارہ ہو تو ایپ بند کر کے دوبارہ کھولیں اور ضلعی آئی ٹی سیل کو خرابی کا نمبر بتائیں۔',
+  },
+  JOB_BUSY: {
+    en: 'Another long task is already running on this register.',
+    ur: 'اس رجسٹر پر ایک اور طویل کام پہلے سے جاری ہے۔',
+    action: 'Wait for it to finish or cancel it, then start this one again.',
+    actionUr: 'اس کے ختم ہونے کا انتظار کریں یا اسے منسوخ کریں، پھر یہ کام دوبارہ شروع کریں۔',
+  },
+  // Faults and races (issue 13).
+  REGISTER_BUSY: {
+    en: 'The register is busy: another window or program is writing to it.',
+    ur: 'رجسٹر مصروف ہے: کوئی دوسری ونڈو یا پروگرام اس میں لکھ رہا ہے۔',
+    action: 'Wait a moment and try again. Nothing was saved by this attempt.',
+    actionUr: 'تھوڑی دیر انتظار کر کے دوبارہ کوشش کریں۔ اس کوشش میں کچھ محفوظ نہیں ہوا۔',
+  },
 } as const satisfies Record<string, { en: string; ur: string; action: string; actionUr: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -175,16 +207,24 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Safe specifics: field paths, counts, file names. Never personal data or secrets. */
   readonly detail: string | undefined;
+  /**
+   * For failures nobody foresaw: the id of the log entry that holds the cause (`E-7F3K2Q`), shown to the
+   * officer in both languages so the district IT cell can find it.
+   */
+  readonly errorId: string | undefined;
 
-  constructor(code: ErrorCode, detail?: string) {
-    super(detail ? `${errorCatalog[code].en} ${detail}` : errorCatalog[code].en);
+  constructor(code: ErrorCode, detail?: string, options: { errorId?: string } = {}) {
+    const base = detail ? `${errorCatalog[code].en} ${detail}` : errorCatalog[code].en;
+    super(options.errorId ? `${base} (error ${options.errorId})` : base);
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
+    this.errorId = options.errorId;
   }
 
   get messageUr(): string {
-    return errorCatalog[this.code].ur;
+    const base = errorCatalog[this.code].ur;
+    return this.errorId ? `${base} (خرابی نمبر ${this.errorId})` : base;
   }
 
   get action(): string {
@@ -195,11 +235,22 @@ export class AppError extends Error {
     return errorCatalog[this.code].actionUr;
   }
 
-  toJSON(): { code: ErrorCode; message: string; messageUr: string; action: string; actionUr: string } {
-    return { code: this.code, message: this.message, messageUr: this.messageUr, action: this.action, actionUr: this.actionUr };
+  toJSON(): { code: ErrorCode; message: string; messageUr: string; action: string; actionUr: string; errorId?: string } {
+    const json = { code: this.code, message: this.message, messageUr: this.messageUr, action: this.action, actionUr: this.actionUr };
+    return this.errorId ? { ...json, errorId: this.errorId } : json;
   }
 }
 
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
+}
+
+/** Error ids: `E-` and six characters of Crockford's base32 (no I, L, O or U, so they are read out by phone). */
+export const ERROR_ID_PATTERN = /^E-[0-9A-HJKMNP-TV-Z]{6}$/;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** An error id from six random bytes' worth of entropy the caller supplies (core has no random source). */
+export function formatErrorId(random: Uint8Array): string {
+  if (random.length < 6) throw new RangeError('formatErrorId needs 6 random bytes');
+  return `E-${Array.from(random.subarray(0, 6), (byte) => CROCKFORD[byte & 31]).join('')}`;
 }

@@ -1,6 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiHost } from '../services/api-handlers.js';
+import type { ApiResponse } from '../core/api.js';
+
+/** The one door the HTTP API forwards to: a ServicesClient in the app, any ApiHost-like object in tests. */
+export type ApiDoor = { call(method: unknown, input: unknown): Promise<ApiResponse<unknown>> };
 
 /**
  * The API over HTTP for development and the Chromium tests only (never packaged): `POST /api/<method>` with
@@ -47,7 +50,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export async function handleApiRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  context: { host: ApiHost; token: string; port: number },
+  context: { host: ApiDoor; token: string; port: number },
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (!url.pathname.startsWith('/api/')) return false;

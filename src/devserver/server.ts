@@ -1,20 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { LazyFormPrinter } from '../forms/pdf.js';
-import { ApiHost } from '../services/api-handlers.js';
-import type { StoreOptions } from '../store/register.js';
+import { LOG_FILE_NAME } from '../services/diagnostics.js';
+import type { JobStoreOptions } from '../services/jobs.js';
+import { ServicesClient } from '../services/services-client.js';
+import { FileDoor } from './file-door.js';
 import { handleApiRequest, newToken } from './http-api.js';
 
-export type DevServer = { url: string; token: string; host: ApiHost; close: () => Promise<void> };
+/** `host` is the services thread's client: the same `call` door the page uses, plus the shell's own requests. */
+export type DevServer = { url: string; token: string; host: ServicesClient; logFile: string; close: () => Promise<void> };
 
 type Options = {
   registerPath: string;
   /** Serve this built renderer folder (tests, bench). Without it, Vite serves the sources with hot reload. */
   staticDir?: string;
   port?: number;
-  storeOptions?: StoreOptions & { autoLockMs?: number };
+  storeOptions?: JobStoreOptions & { autoLockMs?: number };
+  /** Where the diagnostics log goes (default: a `logs` folder beside the register). */
+  logDir?: string;
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -89,14 +94,21 @@ async function viteMiddleware(token: string, httpServer: Server) {
 /** Starts the API and the renderer on 127.0.0.1 (never another interface). */
 export async function startDevServer(options: Options): Promise<DevServer> {
   const token = newToken();
-  // Save as PDF in the browser build prints through a separate Chromium (the desktop app uses its own).
+  const { autoLockMs, ...storeOptions } = options.storeOptions ?? {};
+  const logFile = join(options.logDir ?? join(dirname(options.registerPath), 'logs'), LOG_FILE_NAME);
+  // Save as PDF in the browser build prints through a separate Chromium, started at the first print, in this
+  // process (the desktop app prints with its own Chromium); the services thread asks for it through the client.
   const printer = new LazyFormPrinter();
-  const host = new ApiHost(options.registerPath, { ...options.storeOptions, printer });
+  // The register runs in the services thread, so this process's event loop only moves bytes: a long import
+  // or the monthly return never holds up the page's requests.
+  const host = await ServicesClient.start({ registerPath: options.registerPath, autoLockMs, storeOptions, logFile }, { printer });
+  const files = new FileDoor(host);
   let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (await handleApiRequest(req, res, { host, token, port })) return;
+      if (await files.handle(req, res, { token, port })) return;
       if (vite) await vite.handle(req, res);
       else await serveStatic(options.staticDir!, token, req, res);
     })().catch(() => {
@@ -111,9 +123,11 @@ export async function startDevServer(options: Options): Promise<DevServer> {
     url: `http://127.0.0.1:${port}/`,
     token,
     host,
+    logFile,
     close: async () => {
-      host.lock();
+      await host.close();
       await printer.close();
+      files.close();
       await vite?.close();
       await new Promise<void>((done) => server.close(() => done()));
     },

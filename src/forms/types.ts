@@ -23,6 +23,14 @@ export const FORM_NAMES = [
 ] as const;
 export type FormName = (typeof FORM_NAMES)[number];
 
+/**
+ * A printed form's file name: case number, form, which referral, language (`QTA01-2026-0001-referral-2-ur.pdf`),
+ * never a child's name. The CLI writes it; the app suggests it when the officer saves a PDF.
+ */
+export function formFileName(caseNumber: string, form: FormName, lang: string, referral: number | null | undefined, extension: 'pdf' | 'html'): string {
+  return `${caseNumber}-${form}${referral ? `-${referral}` : ''}-${lang}.${extension}`;
+}
+
 export const FORM_LANGS = ['en', 'ur', 'both'] as const;
 /** English, Urdu (Nastaliq, right to left), or both on the same sheet. */
 export type FormLang = (typeof FORM_LANGS)[number];

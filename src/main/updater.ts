@@ -13,7 +13,8 @@ export type UpdateDeps = {
   /** The minisign public key embedded in this build. */
   publicKeyText: string;
   /** Lock the register (before any installer runs). */
-  lock: () => void;
+  /** Locks the register (resolves once the services thread has closed it). */
+  lock: () => Promise<unknown>;
   /** Let the window close without the unsaved-entries question (the install question already said so). */
   allowCloseWithoutAsking: () => void;
 };
@@ -104,7 +105,7 @@ export class NetworkUpdates {
         { en: 'Later', ur: 'بعد میں' },
       );
       if (!install) return;
-      this.deps.lock();
+      await this.deps.lock();
       this.deps.allowCloseWithoutAsking();
       this.updater.quitAndInstall(false, true);
     } catch (error) {

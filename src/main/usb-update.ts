@@ -44,7 +44,7 @@ export async function updateFromUsbStick(deps: UpdateDeps): Promise<void> {
     await rm(prepared.stagingDir, { recursive: true, force: true });
     return;
   }
-  deps.lock();
+  await deps.lock();
   await runInstaller(prepared.installer, window, deps);
 }
 

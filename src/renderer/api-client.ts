@@ -5,7 +5,7 @@ import type { ApiInput, ApiMethod, ApiOutput, ApiResponse } from '../core/api.js
  * API with the token the server put into index.html.
  */
 
-export type ApiFailure = { code: string; message: string; messageUr: string; action: string; actionUr: string };
+export type ApiFailure = { code: string; message: string; messageUr: string; action: string; actionUr: string; errorId?: string };
 
 export class ApiError extends Error {
   constructor(readonly failure: ApiFailure) {
@@ -19,7 +19,13 @@ function bridge(): Bridge | undefined {
   return (window as unknown as { childDesk?: Bridge }).childDesk;
 }
 
-function devToken(): string {
+/** In the desktop app (the preload's bridge is there), files go through native dialogs; else through the dev server. */
+export function inDesktopApp(): boolean {
+  return bridge() !== undefined;
+}
+
+/** The dev server's per-start token (the browser build only). */
+export function devToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="childdesk-token"]')?.content ?? '';
 }
 

@@ -436,7 +436,7 @@ function problemReport(file: string, error: BundleError, base: Partial<BundleRep
  * Applies the verified bundle's lines in one transaction; any bad line rolls the whole bundle back. A large
  * bundle's lines are read and checked on a second thread (bundle/change-reader.ts) while this one writes them.
  */
-async function applyBundle(session: Session, file: string, verified: Verified, reader: ChangeReader, beforeCommit: () => Promise<void>): Promise<BundleReport> {
+async function applyBundle(session: Session, file: string, verified: Verified, reader: ChangeReader, beforeCommit: () => Promise<void>, tracker: ImportTracker): Promise<BundleReport> {
   const { register } = session;
   const { opened, stationKey } = verified;
   const { manifest } = opened;
@@ -452,8 +452,10 @@ async function applyBundle(session: Session, file: string, verified: Verified, r
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     for await (const { cases, audits } of reader.batches(file, opened, unb64(stationKey.signingPublicKey))) {
+      stopIfCancelled(tracker);
       for (const entry of audits) auditEntries.push(entry);
       for (const prepared of cases) counts[APPLIED[consolidated.applyCase(prepared, manifest.bundleId, at)]]++;
+      if (cases.length > 0) tracker.casesWritten(cases.length);
     }
     consolidated.keepAudit(manifest.bundleId, manifest.station.code, auditEntries);
     const highest = ledger.highestApplied(manifest.station.code)?.seq ?? 0;
@@ -480,6 +482,8 @@ async function applyBundle(session: Session, file: string, verified: Verified, r
     });
     register.audit.append({ action: 'bundle.import', actorId: session.user.id, details: { station: manifest.station.code, sequence: manifest.sequence, code, ...counts }, at });
     await beforeCommit();
+    // The last moment a cancel can still take this bundle back; after COMMIT it stays.
+    stopIfCancelled(tracker);
     sqlite.exec('COMMIT');
     return bundleReport(file, code, { ...base, ...counts, gaps, ...(code === 'gap' ? { detail: `(missing ${gaps.map((g) => (g.from === g.to ? g.from : `${g.from}-${g.to}`)).join(', ')})` } : {}) });
   } catch (error) {
@@ -515,25 +519,73 @@ async function quarantine(session: Session, file: string, opened: OpenedBundle, 
   })();
 }
 
-/** `childdesk district import`: each bundle verified, then applied in its own transaction; one report each. */
-export async function importBundles(session: Session, files: string[], onProgress?: (file: string, index: number) => void): Promise<BundleReport[]> {
+/** Where an import is: file `index + 1` of `of`, and how many cases it has written so far (all files). */
+export type ImportProgress = { file: string; index: number; of: number; casesSoFar: number };
+export type ImportOptions = {
+  /** Called as each file starts and after each batch of cases it writes. */
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Stops the import between batches: the bundle in flight is rolled back (its transaction never commits),
+   * bundles already committed stay, and importBundles throws ImportCancelled with their reports.
+   */
+  signal?: AbortSignal;
+};
+
+/** The import was asked to stop; `reports` are the files finished before it did (committed or refused). */
+export class ImportCancelled extends Error {
+  constructor(readonly reports: BundleReport[]) {
+    super('The import was cancelled.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** The checks importBundles makes first, for a caller that wants to refuse at once rather than in a job. */
+export function requireBundleImport(session: Session): void {
   requireKind(session, 'district');
   requirePermission(session, 'district.import');
+}
+
+/** `childdesk district import`: each bundle verified, then applied in its own transaction; one report each. */
+export async function importBundles(session: Session, files: string[], options: ImportOptions = {}): Promise<BundleReport[]> {
+  requireBundleImport(session);
   const identity = session.register.keys.agreementIdentity();
   if (!identity) return files.map((file) => bundleReport(file, 'not-for-us', { detail: '(this district has no key yet: run childdesk district key)' }));
   const reader = new ChangeReader({ identity: identity.identity });
+  const reports: BundleReport[] = [];
+  const progress = { file: '', index: 0, of: files.length, casesSoFar: 0 };
+  const tracker: ImportTracker = {
+    signal: options.signal,
+    casesWritten: (count) => {
+      progress.casesSoFar += count;
+      options.onProgress?.({ ...progress });
+    },
+  };
   try {
-    const reports: BundleReport[] = [];
     for (const [index, file] of files.entries()) {
-      onProgress?.(file, index);
+      if (options.signal?.aborted) throw new ImportCancelled(reports);
+      Object.assign(progress, { file, index });
+      options.onProgress?.({ ...progress });
       const next = files[index + 1];
       const readNext = next ? () => prefetch(session, reader, next, identity.identity) : async () => {};
-      reports.push(await importOne(session, file, identity.identity, reader, readNext));
+      reports.push(await importOne(session, file, identity.identity, reader, readNext, tracker));
     }
     return reports;
+  } catch (error) {
+    if (error instanceof BundleCancelled) throw new ImportCancelled(reports);
+    throw error;
   } finally {
     reader.close();
   }
+}
+
+/** How applyBundle reports its cases and learns that it must stop. */
+type ImportTracker = { signal?: AbortSignal; casesWritten: (count: number) => void };
+
+/** Thrown inside applyBundle when the signal fires: its transaction rolls back, importBundles says which files finished. */
+class BundleCancelled extends Error {}
+
+function stopIfCancelled(tracker: ImportTracker): void {
+  if (tracker.signal?.aborted) throw new BundleCancelled();
 }
 
 /**
@@ -558,7 +610,7 @@ async function prefetch(session: Session, reader: ChangeReader, path: string, id
   }
 }
 
-async function importOne(session: Session, path: string, identity: string, reader: ChangeReader, beforeCommit: () => Promise<void>): Promise<BundleReport> {
+async function importOne(session: Session, path: string, identity: string, reader: ChangeReader, beforeCommit: () => Promise<void>, tracker: ImportTracker): Promise<BundleReport> {
   const file = path;
   let opened: OpenedBundle | undefined;
   try {
@@ -569,7 +621,7 @@ async function importOne(session: Session, path: string, identity: string, reade
       if (decision.quarantine) await quarantine(session, path, opened, decision.report);
       return decision.report;
     }
-    return await applyBundle(session, path, decision, reader, beforeCommit);
+    return await applyBundle(session, path, decision, reader, beforeCommit, tracker);
   } catch (error) {
     if (error instanceof BundleError) return problemReport(file, error, opened ? { stationCode: opened.manifest.station.code, sequence: opened.manifest.sequence } : {});
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') return bundleReport(file, 'not-a-bundle', { detail: '(no such file)' });

@@ -196,15 +196,14 @@ export async function printForms(session: Session, jobs: PrintJob[], options: { 
 }
 
 /**
- * One signed form as PDF bytes, for the app's "Save as PDF" (the desktop prints it with its own Chromium): the
- * file name carries the case number, form and language, never a name. Audited as printed once the PDF exists.
+ * One signed form as PDF bytes, for the app's Save as PDF (the desktop app prints it with its own Chromium).
+ * Audited as printed once the PDF exists.
  */
-export async function formPdf(session: Session, request: Omit<FormRequest, 'preview'>, printer: PdfPrinter): Promise<{ fileName: string; pdf: Uint8Array; pages: number }> {
+export async function formPdf(session: Session, request: Omit<FormRequest, 'preview'>, printer: PdfPrinter): Promise<{ pdf: Uint8Array; pages: number }> {
   const form = prepareForm(session, { ...request, preview: false });
   const { pdf, pages } = await printer.print(form.html);
   auditPrint(session, form, 'pdf', pages);
-  const referral = form.referral !== null && form.form === 'referral' ? `-${form.referral}` : '';
-  return { fileName: `${form.caseNumber}-${form.form}${referral}-${form.lang}.pdf`, pdf, pages };
+  return { pdf, pages };
 }
 
 /** The ids of the open cases a form applies to, oldest case number first (for `--all-open`). */

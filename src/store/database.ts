@@ -18,7 +18,41 @@ type OpenOptions = {
   create?: boolean;
   /** Where the drizzle-kit migrations are; the packaged app passes its resources path. */
   migrationsFolder?: string;
+  /** How long a write waits for another writer before "the register is busy" (tests shorten it). */
+  busyTimeoutMs?: number;
 };
+
+/**
+ * A writer waits this long for another one (a bulk entry, an import in another window) before the person is
+ * told the register is busy. Writes are short transactions, so three at once all get their turn well inside it.
+ */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+/** SQLite's "another connection holds the lock" codes, as better-sqlite3 reports them. */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** The person-facing error for a failure of the store, when there is one ("the register is busy"). */
+export function storeErrorFor(error: unknown): AppError | null {
+  return isBusyError(error) ? new AppError('REGISTER_BUSY') : null;
+}
+
+/** Starts a write transaction only if no one else is writing at this moment; false (and nothing begun) if busy. */
+export function tryBeginWrite(sqlite: SqliteDatabase): boolean {
+  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch (error) {
+    if (isBusyError(error)) return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${previous}`);
+  }
+}
 
 /**
  * Opens the register with the raw data key in SQLCipher 4 format (readable by standard SQLCipher tools for
@@ -33,7 +67,7 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
     refuseNewerSchema(sqlite, migrationsFolder);
     const orm = drizzle(sqlite, { schema });
@@ -41,7 +75,7 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
     return { sqlite, orm };
   } catch (error) {
     sqlite.close();
-    throw error instanceof AppError ? error : new AppError('NOT_A_REGISTER', `The file at ${path} could not be read.`);
+    throw error instanceof AppError ? error : (storeErrorFor(error) ?? new AppError('NOT_A_REGISTER', `The file at ${path} could not be read.`));
   }
 }
 

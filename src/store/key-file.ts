@@ -1,10 +1,11 @@
 import { randomBytes, scrypt as scryptCallback, createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { base32 } from '@scure/base';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { withExclusiveLock } from './file-lock.js';
 
 /**
  * Key slots (LUKS-like). The register is encrypted with one random 32-byte data key. Each user has a slot in
@@ -29,17 +30,27 @@ export const KEY_FILE_FORMAT = 'childdesk-keys/1';
 /** N=2^16, r=8: about 0.3 s and 64 MiB on the target PCs, so unlock stays inside 150-600 ms. */
 export const DEFAULT_SCRYPT = { N: 2 ** 16, r: 8, p: 1 } as const;
 
+/**
+ * The key file is read before anything is authenticated, so its scrypt settings are bounded before use: an
+ * edited N or r would otherwise cost every login seconds and gigabytes. Up to 4x the default work (memory
+ * 128*N*r bytes, at most 256 MiB), never below the cheapest setting the tests use.
+ */
+export const MAX_SCRYPT_WORK = 4 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p;
+const kdfSchema = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(2 ** 14).max(2 ** 18).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+    r: z.number().int().min(8).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: z.base64(),
+  })
+  .refine((k) => k.N * k.r * k.p <= MAX_SCRYPT_WORK, 'costs more than a login may');
+
 const b64 = z.base64();
 const slotSchema = z.object({
   userId: z.string(),
   username: z.string(),
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 14).max(2 ** 22),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    salt: b64,
-  }),
+  kdf: kdfSchema,
   iv: b64,
   tag: b64,
   wrappedKey: b64,
@@ -50,8 +61,19 @@ const keyFileSchema = z.object({
   slots: z.array(slotSchema),
   /** Consecutive wrong passphrases per user name, for the growing delay. */
   failures: z.record(z.string(), z.object({ count: z.number().int(), lastAt: z.string() })).default({}),
-  /** Failed logins happen while the register is locked; they are moved into the audit trail at next unlock. */
-  pendingFailedLogins: z.array(z.object({ at: z.string(), username: z.string() })).default([]),
+  /**
+   * Login attempts still being checked, per user name: each attempt is counted under the lock before its
+   * passphrase is checked, so guesses sent in parallel cannot all slip past the delay.
+   */
+  attempts: z.record(z.string(), z.array(z.object({ id: z.string(), at: z.string() }))).default({}),
+  /**
+   * Logins and failed logins are written here (under the key file's lock, never the register's write lock) and
+   * moved into the audit trail when the register is next free to write: logging in never waits for a writer.
+   */
+  pendingFailedLogins: z.array(z.object({ id: z.string().optional(), at: z.string(), username: z.string() })).default([]),
+  pendingLogins: z.array(z.object({ id: z.string(), at: z.string(), userId: z.string() })).default([]),
+  /** Set while pending logins are being moved into the audit trail: rows after `afterSeq` may already hold some. */
+  settling: z.object({ afterSeq: z.number().int() }).optional(),
 });
 
 export type KeySlot = z.infer<typeof slotSchema>;
@@ -127,15 +149,48 @@ export function readKeyFile(path: string): KeyFile {
   return result.data;
 }
 
-/** Write-then-rename with fsync, so a crash leaves either the old key file or the new one, never half. */
+/**
+ * Write-then-rename with fsync, so a crash leaves either the old key file or the new one, never half. Only for
+ * a key file nobody else can see yet (a register being made) or under the lock (`updateKeyFile`).
+ */
 export function writeKeyFile(path: string, keyFile: KeyFile): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(keyFile, null, 2)}\n`, { mode: 0o600 });
-  const fd = openSync(temporary, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(temporary, path);
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(keyFile, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    const fd = openSync(temporary, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   syncDirectory(dirname(path));
+}
+
+export function keyFileLockPath(keyPath: string): string {
+  return `${keyPath}.lock`;
+}
+
+/**
+ * The one way to change a key file that others may be using: under an exclusive lock, re-read it, apply the
+ * change to what is there now (never to a copy read before), and replace it atomically. `change` returns the
+ * new contents, or null to leave the file as it is. Synchronous: nothing slow (no passphrase check) may run
+ * while the lock is held. Returns the key file as it is after the change.
+ */
+export function updateKeyFile(path: string, change: (current: KeyFile) => KeyFile | null): KeyFile {
+  return withKeyFileLock(path, () => {
+    const current = readKeyFile(path);
+    const next = change(current);
+    if (next === null) return current;
+    writeKeyFile(path, next);
+    return next;
+  });
+}
+
+/** Runs `work` holding the key file's lock, for a change that must span more than the key file (see register.ts). */
+export function withKeyFileLock<T>(path: string, work: () => T): T {
+  return withExclusiveLock(keyFileLockPath(path), work);
 }
 
 function syncDirectory(dir: string): void {

@@ -3,14 +3,15 @@ import { AppError } from '../core/errors.js';
 import { newRecordId } from '../core/ids.js';
 import type { Role } from '../core/roles.js';
 import type { User } from '../core/users.js';
-import { readKeyFile, writeKeyFile, type KeyFile } from './key-file.js';
+import { updateKeyFile, type KeyFile } from './key-file.js';
 import type { Register } from './register.js';
 import { users } from './schema.js';
 
 /**
  * Users and their key slots. The database is the authority on who is a user; the key file holds only wrapped
  * keys. Writes are ordered so a crash between the two files can only leave a slot nobody can use (unlock checks
- * the user row), never a user who cannot log in.
+ * the user row), never a user who cannot log in. Every key-file change goes through updateKeyFile: under the
+ * lock, applied to the file as it is then, so a login failing at the same moment cannot undo it.
  */
 
 function replaceSlot(keyFile: KeyFile, slot: KeyFile['slots'][number]): KeyFile {
@@ -32,7 +33,7 @@ export async function addUser(
     removedAt: null,
   };
   const slot = await register.makeSlot({ userId: user.id, username: user.username }, input.passphrase);
-  writeKeyFile(register.keyFilePath, replaceSlot(readKeyFile(register.keyFilePath), slot));
+  updateKeyFile(register.keyFilePath, (current) => replaceSlot(current, slot));
   register.db.sqlite.transaction(() => {
     register.db.orm.insert(users).values(user).run();
     register.audit.append({ action: 'user.add', actorId: actor.id, entityType: 'user', entityId: user.id, details: { role: user.role } });
@@ -45,9 +46,10 @@ export async function setPassphrase(register: Register, actor: User | null, user
   const user = register.findUser(username);
   if (!user || user.removedAt) throw new AppError('NOT_FOUND', 'No active user by that name.');
   const slot = await register.makeSlot({ userId: user.id, username: user.username }, passphrase);
-  const keyFile = readKeyFile(register.keyFilePath);
-  const { [username]: _cleared, ...failures } = keyFile.failures;
-  writeKeyFile(register.keyFilePath, { ...replaceSlot(keyFile, slot), failures });
+  updateKeyFile(register.keyFilePath, (current) => {
+    const { [username]: _cleared, ...failures } = current.failures;
+    return { ...replaceSlot(current, slot), failures };
+  });
   register.audit.append({ action: 'user.passphrase', actorId: actor?.id ?? null, entityType: 'user', entityId: user.id });
 }
 
@@ -60,6 +62,5 @@ export function removeUser(register: Register, actor: User, username: string): v
     register.db.orm.update(users).set({ removedAt: register.clock().toISOString() }).where(eq(users.id, user.id)).run();
     register.audit.append({ action: 'user.remove', actorId: actor.id, entityType: 'user', entityId: user.id });
   })();
-  const keyFile = readKeyFile(register.keyFilePath);
-  writeKeyFile(register.keyFilePath, { ...keyFile, slots: keyFile.slots.filter((s) => s.username !== username) });
+  updateKeyFile(register.keyFilePath, (current) => ({ ...current, slots: current.slots.filter((s) => s.username !== username) }));
 }

@@ -60,7 +60,7 @@ async function run(): Promise<BenchFigure[]> {
     progress('unlock to first page of the register, 5 times');
     const unlockToList: number[] = [];
     for (let i = 0; i < 5; i++) {
-      server.host.lock();
+      await server.host.lock();
       await page.goto(server.url);
       await page.getByLabel('User name').fill('incharge');
       await page.getByLabel('Passphrase').fill(PASSPHRASE);

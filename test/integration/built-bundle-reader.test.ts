@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../src/bundle/bundle-file.js';
 import { THREAD_FROM_LINES, type ReaderMessage, type WriterMessage } from '../../src/bundle/change-reader.js';
 import { writeDistrictKeyFile } from '../../src/services/bundles.js';
+import type { FromServices, ServicesRequest, ServicesSetup, ToServices } from '../../src/services/host-protocol.js';
+import { login } from '../../src/services/register.js';
 import type { Session } from '../../src/services/session.js';
 import { newDistrict } from '../support/bundles.js';
-import { childdeskProcess } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { fabricateBundle, fabricateStation } from '../support/fabricate-bundles.js';
 import { tempDir } from '../support/register.js';
 
@@ -70,8 +72,54 @@ describe('the built app and command', () => {
   it('the real childdesk command imports that bundle through its own reader thread', () => {
     const path = district.register.path;
     district.register.close();
-    const run = childdeskProcess(['district', 'import', '--db', path, '--user', 'cpu', bundle(), '--json']);
+    const run = runCli(['district', 'import', '--db', path, '--user', 'cpu', bundle(), '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json()).toEqual([expect.objectContaining({ outcome: 'applied', code: 'ok', casesAdded: THREAD_FROM_LINES })]);
   });
+});
+
+describe('the built services thread', () => {
+  it('runs the register from out/main/services.worker.js under plain Node, and a district import job through out/main/job.worker.js', async () => {
+    const registerPath = join(dir, 'built-district.db');
+    const worker = new Worker(join(root, 'out/main/services.worker.js'), { workerData: { registerPath, storeOptions: { scrypt: { N: 2 ** 14, r: 8, p: 1 } } } satisfies ServicesSetup });
+    const answers = new Map<number, (message: FromServices) => void>();
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+    });
+    worker.on('message', (message: FromServices) => (message.type === 'answer' ? answers.get(message.id)?.(message) : undefined));
+    let lastId = 0;
+    const ask = (request: ServicesRequest) =>
+      new Promise<unknown>((resolve, reject) => {
+        const id = ++lastId;
+        answers.set(id, (message) => (message.type === 'answer' && message.ok ? resolve(message.value) : reject(new Error(JSON.stringify(message)))));
+        worker.postMessage({ id, request } satisfies ToServices);
+      });
+    const call = async (method: string, input: unknown) => {
+      const response = (await ask({ op: 'call', method, input })) as { ok: boolean; result?: unknown; error?: { code: string } };
+      if (!response.ok) throw new Error(`${method}: ${response.error?.code}`);
+      return response.result as Record<string, unknown>;
+    };
+    try {
+      await ready;
+      await call('session.setupDistrict', { district: 'Quetta', username: 'cpu', passphrase: 'correct horse battery' });
+      const session = await login(registerPath, 'cpu', 'correct horse battery', { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+      await writeDistrictKeyFile(session, join(dir, 'built-district.pub'));
+      const station = await fabricateStation(dir, session, 'QTA09');
+      const path = join(dir, 'built-b1.chd');
+      await fabricateBundle(path, session, station, 2_000, 9);
+      const [picked] = (await ask({ op: 'files.register', files: [{ purpose: 'bundles', name: 'b1.chd', source: { kind: 'path', path, owned: false } }] })) as Array<{ handle: string }>;
+      const { jobId } = await call('district.import', { files: [picked!.handle] });
+      let status: Record<string, unknown>;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await call('job.status', { jobId });
+      } while (status.state === 'running');
+      expect(status).toMatchObject({ state: 'done', progress: { step: 1, of: 1, done: 2_000 }, result: { reports: [{ file: 'b1.chd', code: 'ok', casesAdded: 2_000 }] } });
+      session.register.close();
+      await ask({ op: 'close' });
+    } finally {
+      await worker.terminate();
+    }
+  }, 120_000);
 });

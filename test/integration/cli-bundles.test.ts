@@ -5,11 +5,11 @@ import { login } from '../../src/services/register.js';
 import { fabricateBundle, fabricateStation } from '../support/fabricate-bundles.js';
 import { juvenileCase, PASSPHRASE, tempDir } from '../support/register.js';
 
-import { childdesk as runCli } from '../support/cli.js';
+import { childdesk as runInProcess } from '../support/cli.js';
 
 /** Run with the test's own folder as the working folder, not the repository's: officers run it from anywhere. */
 function childdesk(args: string[], stdin = '') {
-  return runCli(args, { stdin, cwd: dir });
+  return runInProcess(args, { stdin, cwd: dir });
 }
 
 let dir: string;

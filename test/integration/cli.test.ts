@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childdesk, childdeskProcess, type CliRun } from '../support/cli.js';
+import { childdesk, runCli, type CliRun } from '../support/cli.js';
 import { juvenileCase, tempDir } from '../support/register.js';
 
 let dir: string;
@@ -125,12 +125,12 @@ describe('childdesk CLI (in order: one station register through its life)', () =
   });
 
   it('the real command, with no terminal, explains how to give a passphrase in one line on stderr', () => {
-    expectOneLineError(childdeskProcess(['case', 'list', '--db', db, '--user', 'incharge'], { env: { CHILDDESK_PASSPHRASE: undefined } }), /CHILDDESK_PASSPHRASE/);
+    expectOneLineError(runCli(['case', 'list', '--db', db, '--user', 'incharge'], { env: { CHILDDESK_PASSPHRASE: undefined } }), /CHILDDESK_PASSPHRASE/);
   });
 
   it('exits 2 with usage for unknown commands and options', async () => {
     expect((await childdesk(['case', 'fly'])).code).toBe(2);
-    expect(childdeskProcess(['case', 'fly']).code).toBe(2);
+    expect(runCli(['case', 'fly']).code).toBe(2);
     const run = await childdesk(['case', 'list', '--db', db, '--colour']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Usage: childdesk case list/);
@@ -151,7 +151,7 @@ describe('childdesk CLI (in order: one station register through its life)', () =
   });
 
   it('the real command renders a form from another working folder, with relative paths, and prints nothing on stderr', () => {
-    const result = childdeskProcess(['form', '--db', 'station.db', caseId, '--form', 'intake', '--html', '--out', 'intake.html'], { cwd: dir });
+    const result = runCli(['form', '--db', 'station.db', caseId, '--form', 'intake', '--html', '--out', 'intake.html'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'intake.html'), 'utf8')).toContain('QTA01-2026-0001');
@@ -168,7 +168,7 @@ describe('childdesk CLI (in order: one station register through its life)', () =
   it('prints the case JSON schema (in-process and from the real command)', async () => {
     const schema = (await childdesk(['case', 'schema', '--json'])).json();
     expect(schema.properties.child.properties.gender.enum).toEqual(['male', 'female', 'transgender']);
-    const fromProcess = childdeskProcess(['case', 'schema', '--json']);
+    const fromProcess = runCli(['case', 'schema', '--json']);
     expect(fromProcess.code).toBe(0);
     expect(fromProcess.json()).toEqual(schema);
   });

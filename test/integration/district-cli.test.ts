@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childdesk as runCli } from '../support/cli.js';
+import { childdesk as runInProcess } from '../support/cli.js';
 import { tempDir } from '../support/register.js';
 
 let dir: string;
@@ -10,7 +10,7 @@ const at = (name: string) => join(dir, name);
 
 /** childdesk with the temporary folder as its working folder, so default file names land there. */
 function childdesk(args: string[]) {
-  return runCli(args, { cwd: dir });
+  return runInProcess(args, { cwd: dir });
 }
 
 const report = (...flags: string[]) => childdesk(['district', 'report', '--db', at('d.db'), '--month', '2026-11', ...flags]);

@@ -47,13 +47,21 @@ describe('form.pdf and report.pdf (Save as PDF)', () => {
     },
   };
 
-  it('prints the signed form with the host\'s printer, names the file without a name, and audits it as a PDF print', async () => {
+  /** A save target kept in memory (as the browser build's download), and what was written to it. */
+  const memoryTarget = (host: ApiHost, name: string) => host.files.target({ purpose: 'report', name, where: { kind: 'memory' } });
+  const written = (host: ApiHost, handle: string) => {
+    const output = host.files.output(handle);
+    return output.kind === 'bytes' ? Buffer.from(output.bytes).toString('latin1') : '';
+  };
+
+  it('prints the signed form with the shell\'s printer into the save target the officer chose, and audits it as a PDF print', async () => {
     const withPrinter = new ApiHost(host.registerPath, { scrypt: FAST_SCRYPT, printer });
     await withPrinter.call('session.login', { username: 'incharge', passphrase: PASSPHRASE });
     const created = (await withPrinter.call('case.create', juvenileCase())) as { result: { id: string; caseNumber: string } };
-    const saved = await withPrinter.call('form.pdf', { caseId: created.result.id, form: 'guardian-notice', lang: 'ur' });
-    expect(saved).toEqual({ ok: true, result: { fileName: `${created.result.caseNumber}-guardian-notice-ur.pdf`, base64: expect.any(String), mime: 'application/pdf', pages: 2 } });
-    expect(Buffer.from((saved as { result: { base64: string } }).result.base64, 'base64').toString('latin1')).toMatch(/^%PDF-/);
+    const target = memoryTarget(withPrinter, `${created.result.caseNumber}-guardian-notice-ur.pdf`);
+    const saved = await withPrinter.call('form.pdf', { caseId: created.result.id, form: 'guardian-notice', lang: 'ur', target: target.handle });
+    expect(saved).toEqual({ ok: true, result: { name: `${created.result.caseNumber}-guardian-notice-ur.pdf`, bytes: expect.any(Number), pages: 2 } });
+    expect(written(withPrinter, target.handle)).toMatch(/^%PDF-/);
     expect(printed.at(-1)).not.toContain('PREVIEW'); // the signed copy
     withPrinter.lock();
     host.lock();
@@ -66,15 +74,19 @@ describe('form.pdf and report.pdf (Save as PDF)', () => {
   it('prints the monthly return of a district register the same way', async () => {
     const district = new ApiHost(join(dir, 'district.db'), { scrypt: FAST_SCRYPT, printer });
     await district.call('session.setupDistrict', { district: 'Quetta', username: 'cpu', passphrase: PASSPHRASE });
-    const saved = await district.call('report.pdf', { month: '2026-11', lang: 'ur' });
+    const target = memoryTarget(district, 'return-Quetta-2026-11-ur.pdf');
+    const saved = await district.call('report.pdf', { month: '2026-11', lang: 'ur', target: target.handle });
+    expect(saved).toMatchObject({ ok: true, result: { name: 'return-Quetta-2026-11-ur.pdf', pages: 2 } });
+    expect(written(district, target.handle)).toMatch(/^%PDF-/);
     district.lock();
-    expect(saved).toMatchObject({ ok: true, result: { fileName: 'return-Quetta-2026-11-ur.pdf', mime: 'application/pdf', pages: 2 } });
     expect(printed.at(-1)).toMatch(/<html lang="ur" dir="rtl">/);
   });
 
   it('refuses with NO_CHROMIUM where the host has no printer', async () => {
     const created = (await host.call('case.create', juvenileCase())) as { result: { id: string } };
-    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'intake', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'NO_CHROMIUM' } });
-    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'no-such-form', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const target = memoryTarget(host, 'x.pdf').handle;
+    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'intake', lang: 'en', target })).toMatchObject({ ok: false, error: { code: 'NO_CHROMIUM' } });
+    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'no-such-form', lang: 'en', target })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await host.call('form.pdf', { caseId: created.result.id, form: 'intake', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

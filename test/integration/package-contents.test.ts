@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,12 +180,13 @@ describe('the packed main, run under Node with only what the package holds', () 
     expect(stepOf('html-ur')).toMatchObject({ embeddedFonts: FONT_FILES.length, dir: 'rtl' });
   });
 
-  it('prints both to PDF through its own hidden print window, with Noto Sans and Noto Nastaliq Urdu embedded', () => {
+  it('saves both as PDF (save dialog, then its own hidden print window), owner-only, with Noto Sans and Noto Nastaliq Urdu embedded', () => {
     const en = stepOf('pdf-en') as { file: string; pages: number };
     const ur = stepOf('pdf-ur') as { file: string; pages: number };
     expect(en.pages).toBeGreaterThanOrEqual(1);
     expect(ur.pages).toBeGreaterThanOrEqual(1);
     expect(existsSync(en.file) && existsSync(ur.file)).toBe(true);
+    expect(statSync(en.file).mode & 0o777).toBe(0o600);
     expect(pdfFonts(en.file).join(' ')).toMatch(/NotoSans/);
     expect(pdfFonts(ur.file).join(' ')).toMatch(/NotoNastaliqUrdu/);
     expect(pdfText(en.file)).toMatch(/QTA01-\d{4}-0001/);

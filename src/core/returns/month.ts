@@ -62,3 +62,11 @@ export function monthRange(first: string, last: string): string[] {
   }
   return months;
 }
+
+/**
+ * The file name of a district's return for a month in one language, e.g. `return-Quetta_City-2026-11-ur.pdf`:
+ * the district and the month only (never a child's name), with anything a file system may refuse made `_`.
+ */
+export function returnFileName(district: string, month: string, lang: string, extension: 'csv' | 'xlsx' | 'pdf'): string {
+  return `return-${district}-${month}-${lang}`.replace(/[^\w.-]+/g, '_') + `.${extension}`;
+}

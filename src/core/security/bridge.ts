@@ -43,6 +43,12 @@ const METHOD_SET: Record<ApiMethod, true> = {
   'bundle.pinDistrict': true,
   'bundle.stationKeyFile': true,
   'receipt.import': true,
+  // issue 14, part A (host)
+  'job.status': true,
+  'job.cancel': true,
+  'district.import': true,
+  'file.pick': true,
+  'file.saveTarget': true,
   // Save as PDF (issue 14)
   'form.pdf': true,
   'report.pdf': true,

@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleStatus, ExportSummary } from '../../core/api.js';
+import type { PickedFile } from '../../core/files.js';
 import { call } from '../api-client.js';
+import { FilePick } from '../components/FilePick.js';
 import { ErrorBanner, Spinner } from '../components/ui.js';
 import { showTime } from '../format.js';
-
-async function readPicked(event: ChangeEvent<HTMLInputElement>): Promise<{ name: string; content: string } | null> {
-  const file = event.target.files?.[0];
-  event.target.value = '';
-  return file ? { name: file.name, content: await file.text() } : null;
-}
 
 /**
  * The in-charge's link to the district: the station key to enroll, the district key to pin (fingerprints read
@@ -50,15 +46,9 @@ export function BundlesScreen() {
       return t('bundles.keySaved', { fingerprint: file.fingerprint });
     });
 
-  const pin = async (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = await readPicked(event);
-    if (picked) await run('pin', async () => t('bundles.pinned', await call('bundle.pinDistrict', picked)));
-  };
-
-  const importReceipt = async (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = await readPicked(event);
-    if (picked) await run('receipt', async () => t('bundles.receiptImported', await call('receipt.import', picked)));
-  };
+  // Picked files arrive as handles (renderer/files.ts); the services read them.
+  const pin = ([picked]: PickedFile[]) => void run('pin', async () => t('bundles.pinned', await call('bundle.pinDistrict', { file: picked!.handle })));
+  const importReceipt = ([picked]: PickedFile[]) => void run('receipt', async () => t('bundles.receiptImported', await call('receipt.import', { file: picked!.handle })));
 
   const exportNow = () =>
     run('export', async () => {
@@ -88,10 +78,7 @@ export function BundlesScreen() {
           <p className="hint">{t('bundles.fingerprintHint')}</p>
           <div className="form-actions">
             <button type="button" onClick={() => void downloadStationKey()} disabled={busy !== null}>{t('bundles.saveStationKey')}</button>
-            <label className="file-button">
-              {t('bundles.pinDistrict')}
-              <input type="file" accept=".pub,application/json" onChange={(e) => void pin(e)} disabled={busy !== null} />
-            </label>
+            <FilePick purpose="districtKey" label={t('bundles.pinDistrict')} onPicked={pin} onError={setError} disabled={busy !== null} />
           </div>
         </section>
         <section className="panel">
@@ -102,10 +89,7 @@ export function BundlesScreen() {
           </dl>
           <div className="form-actions">
             <button type="button" onClick={() => void exportNow()} disabled={busy !== null || !status.district}>{t('bundles.export')}</button>
-            <label className="file-button">
-              {t('bundles.importReceipt')}
-              <input type="file" accept=".json,application/json" onChange={(e) => void importReceipt(e)} disabled={busy !== null || !status.district} />
-            </label>
+            <FilePick purpose="receipt" label={t('bundles.importReceipt')} onPicked={importReceipt} onError={setError} disabled={busy !== null || !status.district} />
           </div>
           {exported && (
             <p data-testid="export-path">

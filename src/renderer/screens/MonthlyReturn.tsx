@@ -1,15 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReport } from '../../core/api.js';
-import { cellIn, returnTables } from '../../core/returns/index.js';
+import { cellIn, returnFileName, returnTables } from '../../core/returns/index.js';
 import { CategoryChart, ComplianceChart, MissingRecoveredChart } from '../../forms/charts/index.js';
 import { call } from '../api-client.js';
-import { saveFile } from '../save-file.js';
+import { deliver, saveTarget } from '../files.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 import { isoToKarachiLocal } from '../../core/time.js';
 
 function thisMonth(): string {
   return isoToKarachiLocal(new Date().toISOString()).slice(0, 7);
+}
+
+function download(fileName: string, base64: string, mime: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 /** The district's monthly return on screen: charts first, then the same tables the CSV, XLSX and print carry. */
@@ -25,19 +34,22 @@ export function MonthlyReturnScreen() {
   }, [month]);
 
   const save = (format: 'csv' | 'xlsx') =>
-    call('report.file', { month, format, lang }).then((file) => saveFile(file.fileName, file.base64, file.mime), setError);
+    call('report.file', { month, format, lang }).then((file) => download(file.fileName, file.base64, file.mime), setError);
 
-  // Save as PDF: the same printed return, made by the host's Chromium (the desktop app's own) and audited.
+  // Save as PDF: the printed return, printed by the shell's Chromium (the desktop app's own) into the file the
+  // officer chooses (the file door: a native dialog on the desktop, a download in the browser build), audited.
   const [savingPdf, setSavingPdf] = useState(false);
   const [savedPdf, setSavedPdf] = useState<string | null>(null);
-  async function savePdf() {
+  async function savePdf(district: string) {
     setSavingPdf(true);
     setSavedPdf(null);
     setError(null);
     try {
-      const file = await call('report.pdf', { month, lang });
-      saveFile(file.fileName, file.base64, file.mime);
-      setSavedPdf(t('savePdf.saved', { name: file.fileName, pages: file.pages }));
+      const target = await saveTarget({ purpose: 'report', suggestedName: returnFileName(district, month, lang, 'pdf') });
+      if (!target) return; // the officer cancelled the dialog
+      const saved = await call('report.pdf', { month, lang, target: target.handle });
+      await deliver(target.handle);
+      setSavedPdf(t('savePdf.saved', { name: saved.name, pages: saved.pages }));
     } catch (e) {
       setError(e);
     } finally {
@@ -76,7 +88,7 @@ export function MonthlyReturnScreen() {
         <button type="button" onClick={() => void save('csv')} disabled={!report}>{t('report.csv')}</button>
         <button type="button" onClick={() => void save('xlsx')} disabled={!report}>{t('report.xlsx')}</button>
         <button type="button" className="primary" onClick={() => void print()} disabled={!report || printing} data-testid="return-print">{t('returnPrint.print')}</button>
-        <button type="button" onClick={() => void savePdf()} disabled={!report || savingPdf} data-testid="return-save-pdf">{savingPdf ? t('savePdf.saving') : t('savePdf.button')}</button>
+        <button type="button" onClick={() => report && void savePdf(report.result.district)} disabled={!report || savingPdf} data-testid="return-save-pdf">{savingPdf ? t('savePdf.saving') : t('savePdf.button')}</button>
       </div>
       <iframe ref={frame} className="return-print-frame" title={t('returnPrint.title')} sandbox="allow-same-origin allow-modals" data-testid="return-print-frame" style={{ position: 'absolute', width: 0, height: 0, border: 0 }} aria-hidden="true" tabIndex={-1} />
       <p className="muted">{t('report.explain')}</p>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../core/case-model.js';
-import { FORM_NAMES, type FormName } from '../../forms/types.js';
+import { formFileName, FORM_NAMES, type FormName } from '../../forms/types.js';
 import type { Navigate } from '../App.js';
 import { call } from '../api-client.js';
-import { saveFile } from '../save-file.js';
+import { deliver, saveTarget } from '../files.js';
 import { ErrorBanner, Field, Spinner } from '../components/ui.js';
 
 type Lang = 'en' | 'ur' | 'both';
@@ -22,13 +22,17 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
   // Which referral a referral letter is for (from 1), when the case has several.
   const [referral, setReferral] = useState(1);
   const [referrals, setReferrals] = useState<CaseRecord['referrals']>([]);
+  const [caseNumber, setCaseNumber] = useState<string | null>(null);
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
-    call('case.get', { id: caseId }).then((record) => setReferrals(record.referrals), setError);
+    call('case.get', { id: caseId }).then((record) => {
+      setReferrals(record.referrals);
+      setCaseNumber(record.caseNumber);
+    }, setError);
   }, [caseId]);
 
   const request = { caseId, form, lang, ...(lang === 'both' ? { layout } : {}), ...(form === 'referral' ? { referral } : {}) };
@@ -58,7 +62,8 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
     }
   }
 
-  // Save as PDF: the same signed copy, made by the host's Chromium (the desktop app's own), audited like a print.
+  // Save as PDF: the same signed copy, printed by the shell's Chromium (the desktop app's own) into the file the
+  // officer chooses (the file door: a native dialog on the desktop, a download in the browser build), audited.
   const [savingPdf, setSavingPdf] = useState(false);
   const [savedPdf, setSavedPdf] = useState<string | null>(null);
   async function savePdf() {
@@ -66,9 +71,12 @@ export function PrintFormScreen({ caseId, navigate }: { caseId: string; navigate
     setSavedPdf(null);
     setError(null);
     try {
-      const file = await call('form.pdf', request);
-      saveFile(file.fileName, file.base64, file.mime);
-      setSavedPdf(t('savePdf.saved', { name: file.fileName, pages: file.pages }));
+      const suggestedName = formFileName(caseNumber ?? 'case', form, lang, form === 'referral' ? referral : null, 'pdf');
+      const target = await saveTarget({ purpose: 'report', suggestedName });
+      if (!target) return; // the officer cancelled the dialog
+      const saved = await call('form.pdf', { ...request, target: target.handle });
+      await deliver(target.handle);
+      setSavedPdf(t('savePdf.saved', { name: saved.name, pages: saved.pages }));
     } catch (e) {
       setError(e);
     } finally {

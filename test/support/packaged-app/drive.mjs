@@ -1,17 +1,16 @@
 // Runs the packaged desktop main (extracted from app.asar, with only the production node_modules electron-builder
 // packed) under plain Node, with the stand-in `electron` in its node_modules, and drives it through its one IPC
 // door as the window would: set up a station, add a case, print a form in English and in Urdu, as HTML and as
-// PDF (through main's own print window). Writes the PDFs to OUT_DIR and one JSON line of what happened to stdout.
+// PDF (Save as PDF: main's save dialog, then main's own print window). The PDFs land in OUT_DIR; one JSON line
+// of what happened goes to stdout.
 //
 //   node drive.mjs SPEC_JSON     SPEC: { appDir, userData, outDir, channel, caseInput, chromium }
-import { Buffer } from 'node:buffer';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const spec = JSON.parse(process.argv[2]);
 const electron = await import(pathToFileURL(join(spec.appDir, 'node_modules/electron/index.mjs')).href);
-electron.configure({ userData: spec.userData, chromium: spec.chromium, appDir: spec.appDir });
+electron.configure({ userData: spec.userData, chromium: spec.chromium, appDir: spec.appDir, saveFolder: spec.outDir });
 
 const report = { steps: [] };
 const step = (name, value) => report.steps.push({ name, ...value });
@@ -40,10 +39,9 @@ try {
   for (const lang of ['en', 'ur']) {
     const { html } = await call('form.html', { caseId: created.id, form: 'guardian-notice', lang, preview: true });
     step(`html-${lang}`, { bytes: html.length, embeddedFonts: (html.match(/src:url\(data:font\/woff2;base64,/g) ?? []).length, dir: /<html[^>]* dir="(\w+)"/.exec(html)?.[1] });
-    const pdf = await call('form.pdf', { caseId: created.id, form: 'guardian-notice', lang });
-    const file = join(spec.outDir, pdf.fileName);
-    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
-    step(`pdf-${lang}`, { file, pages: pdf.pages });
+    const target = await call('file.saveTarget', { purpose: 'report', suggestedName: `${created.caseNumber}-guardian-notice-${lang}.pdf` });
+    const saved = await call('form.pdf', { caseId: created.id, form: 'guardian-notice', lang, target: target.handle });
+    step(`pdf-${lang}`, { file: join(spec.outDir, saved.name), pages: saved.pages, bytes: saved.bytes });
   }
   step('print-windows', { made: electron.printWindows().length, allDestroyed: electron.printWindows().every((w) => w.isDestroyed()), options: electron.printWindows()[0]?.options.webPreferences ? Object.keys(electron.printWindows()[0].options.webPreferences).sort() : [] });
 } catch (error) {

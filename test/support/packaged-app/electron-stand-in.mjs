@@ -4,6 +4,7 @@
 // the window's document is fetched through the session's own protocol handler and request filter, then laid
 // out and printed by a real Chromium (Debian's, through playwright-core), like webContents.printToPDF.
 import { EventEmitter } from 'node:events';
+import { basename, join } from 'node:path';
 
 // Node's fetch classes (plain globals; named here so lint knows them).
 const { Request, Response } = globalThis;
@@ -15,15 +16,23 @@ const state = {
   browser: null,
   userData: '',
   appDir: '',
+  saveFolder: '',
+  saveDialogs: [],
 };
 let readyResolve;
 export const ready = new Promise((resolve) => (readyResolve = resolve));
 
 /** Set by the driver before main is imported. */
-export function configure({ userData, chromium, appDir }) {
+export function configure({ userData, chromium, appDir, saveFolder }) {
   state.userData = userData;
   state.chromium = chromium;
   state.appDir = appDir;
+  state.saveFolder = saveFolder;
+}
+
+/** The save dialogs main showed (their options), in order. */
+export function saveDialogs() {
+  return state.saveDialogs;
 }
 
 export function ipcHandler(channel) {
@@ -168,7 +177,12 @@ export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTim
 export const dialog = {
   showMessageBoxSync: () => 1,
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-  showSaveDialog: async () => ({ canceled: true }),
+  // The officer accepts the suggested name, in the folder the driver named.
+  showSaveDialog: async (...args) => {
+    const options = args.at(-1);
+    state.saveDialogs.push(options);
+    return { canceled: false, filePath: join(state.saveFolder, basename(options.defaultPath)) };
+  },
 };
 export const Menu = { buildFromTemplate: (template) => template, setApplicationMenu: () => {} };
 export const net = { fetch: async () => new Response('', { status: 404 }) };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -84,7 +84,7 @@ const fake = vi.hoisted(() => {
     webRequest,
   });
   const powerMonitor = Object.assign(new Emitter(), { getSystemIdleTime: () => 0 });
-  const dialog = { answer: 1, showMessageBoxSync: (...args: unknown[]) => (calls.dialogs.push(args.at(-1)), dialog.answer), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+  const dialog = { answer: 1, showMessageBoxSync: (...args: unknown[]) => (calls.dialogs.push(args.at(-1)), dialog.answer), showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }) };
   const electron = {
     app,
     BrowserWindow,
@@ -215,6 +215,34 @@ describe('electron main, wired', () => {
     fake.electron.powerMonitor.emit('lock-screen');
     expect((await call(trusted(), 'session.status', {})).result?.state).toBe('locked');
     expect(appWindow().webContents.reloads).toBe(reloads + 1);
+  });
+
+  it('answers file.pick with the native dialog and gives the page handles for the chosen files, never their paths', async () => {
+    mkdirSync(join(dir, 'usb'));
+    writeFileSync(join(dir, 'usb', 'QTA01-000001.chd'), 'bundle bytes');
+    writeFileSync(join(dir, 'usb', 'notes.txt'), 'not a bundle');
+    writeFileSync(join(dir, 'district.pub'), 'not a key file');
+    expect(await call(trusted(), 'file.pick', { purpose: 'bundles' })).toEqual({ ok: true, result: [] }); // cancelled
+    expect(await call(trusted(), 'file.pick', { purpose: 'nothing' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    fake.electron.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [join(dir, 'usb')] });
+    const folder = await call(trusted(), 'file.pick', { purpose: 'bundles', directory: true });
+    expect(folder).toEqual({ ok: true, result: [{ handle: expect.stringMatching(/^f_/), name: 'QTA01-000001.chd', size: 12 }] });
+    expect(JSON.stringify(folder)).not.toContain(dir);
+
+    // The handle reaches the service, which reads the file itself.
+    await call(trusted(), 'session.login', { username: 'incharge', passphrase: 'correct horse battery staple' });
+    fake.electron.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [join(dir, 'district.pub')] });
+    const key = (await call(trusted(), 'file.pick', { purpose: 'districtKey' })) as unknown as { result: Array<{ handle: string }> };
+    expect(await call(trusted(), 'bundle.pinDistrict', { file: key.result[0]!.handle })).toMatchObject({ ok: false, error: { code: 'BAD_KEY_FILE' } });
+    expect(await call(trusted(), 'bundle.pinDistrict', { file: 'f_AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_UNKNOWN' } });
+  });
+
+  it('keeps an owner-only diagnostics log in the user-data folder', () => {
+    const log = join(dir, 'logs', 'childdesk.log');
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'logs')).mode & 0o777).toBe(0o700);
+    expect(readFileSync(log, 'utf8')).toContain('"event":"services.start"');
+    expect(readFileSync(log, 'utf8')).not.toContain('correct horse');
   });
 
   it('asks in English and Urdu before closing with unsaved entries', () => {

@@ -1,0 +1,66 @@
+// The services thread (started by services-client.ts): the ApiHost, and with it the register connection, the
+// file registry and the jobs, off the thread that runs Electron's main loop or the dev server's HTTP. Requests
+// are answered in the order they come; `call`s may overlap where a service awaits.
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { AppError, isAppError } from '../core/errors.js';
+import { ApiHost } from './api-handlers.js';
+import { describeUnexpected, newErrorId, RotatingLog, silentLog } from './diagnostics.js';
+import type { FromServices, PrintAnswer, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
+import { ShellPrinter } from './shell-printer.js';
+
+const port = parentPort!;
+const setup = workerData as ServicesSetup;
+const log = setup.logFile ? new RotatingLog(setup.logFile) : silentLog;
+// Save as PDF: the printer is the shell's (Electron's own Chromium lives on main's thread); this asks it.
+const printer = setup.printing ? new ShellPrinter((message) => port.postMessage(message satisfies FromServices)) : undefined;
+const host = new ApiHost(setup.registerPath, { ...setup.storeOptions, autoLockMs: setup.autoLockMs, log, printer });
+
+async function answer(request: ServicesRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'call':
+      return host.call(request.method, request.input);
+    case 'status':
+      return host.status();
+    case 'lock': {
+      const wasOpen = host.status().state === 'unlocked';
+      host.lock();
+      return wasOpen;
+    }
+    case 'files.register':
+      return request.files.map((file) => host.files.register(file));
+    case 'files.target':
+      return host.files.target(request.target);
+    case 'files.output':
+      return host.files.output(request.handle);
+    case 'close':
+      await host.close();
+      return true;
+  }
+}
+
+port.on('message', (message: ToServices) => {
+  if ('type' in message) {
+    printer?.answered(message satisfies PrintAnswer);
+    return;
+  }
+  const { id, request } = message;
+  void answer(request).then(
+    (value) => {
+      port.postMessage({ type: 'answer', id, ok: true, value } satisfies FromServices);
+      if (request.op === 'close') port.close();
+    },
+    (error: unknown) => {
+      let failure: AppError;
+      if (isAppError(error)) failure = error;
+      else {
+        const errorId = newErrorId();
+        log.write('error', `${request.op}.unexpected`, { errorId, cause: describeUnexpected(error) });
+        failure = new AppError('INTERNAL', undefined, { errorId });
+      }
+      port.postMessage({ type: 'answer', id, ok: false, error: failure.toJSON() } satisfies FromServices);
+    },
+  );
+});
+
+log.write('info', 'services.start', { threadId });
+port.postMessage({ type: 'ready' } satisfies FromServices);
