@@ -28,8 +28,8 @@ import { appliedMigrationCount } from '../store/database.js';
 import { BundleLedger, ConsolidatedCases, ExportLog, PeerKeys, type ImportedBundleRow, type PeerKeyRow } from '../store/bundle-store.js';
 import { markNotesSent, unsentNotes } from './district.js';
 import { requirePermission, type Session } from './session.js';
-// Only the version: the bundlers keep just this field of package.json (a named import of JSON is tree-shaken).
-import { version } from '../../package.json';
+// The import attribute lets plain Node's ESM loader (Playwright's test runner) read it as the bundlers do.
+import packageJson from '../../package.json' with { type: 'json' };
 
 /**
  * Station -> district bundles and the key ceremony around them (DESIGN.md, Bundles). Stations export what
@@ -38,7 +38,7 @@ import { version } from '../../package.json';
  */
 
 /** The app's version, from package.json (what electron-builder names the installer and app.getVersion() says). */
-export const APP_VERSION: string = version;
+export const APP_VERSION: string = packageJson.version;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
