@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { parseMinisignPublicKey } from '../src/core/update-signature.js';
-import { at, runTimeFiles } from './runtime-files.js';
+import { at, packageVersionOnly, runTimeFiles } from './runtime-files.js';
 import renderer from './vite.renderer.config.js';
 
 /**
@@ -37,7 +37,7 @@ const THREADS = {
 export default defineConfig(({ mode }) => ({
   main: {
     // The migrations and print fonts beside the bundle (out/main/migrations, out/main/fonts), read from app.asar.
-    plugins: [runTimeFiles(at('out/main'), ['.config/electron.vite.config.ts']), requireUpdateKey(mode)],
+    plugins: [runTimeFiles(at('out/main'), ['.config/electron.vite.config.ts']), packageVersionOnly(), requireUpdateKey(mode)],
     build: {
       outDir: at('out/main'),
       emptyOutDir: true,

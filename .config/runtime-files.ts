@@ -67,3 +67,20 @@ export function runTimeFiles(outDir: string, alsoInputs: string[]): Plugin {
     },
   };
 }
+
+/**
+ * The services read the app version from package.json (`import packageJson from '../../package.json' with { type:
+ * 'json' }`: Node's own loader allows only the whole object). In a bundle, only the version is kept: the rest of
+ * package.json (scripts, the development tools it lists) has no business in the app's code.
+ */
+export function packageVersionOnly(): Plugin {
+  const packageJson = at('package.json');
+  return {
+    name: 'childdesk:package-version-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id.split('?')[0] !== packageJson) return null;
+      return { code: JSON.stringify({ version: (JSON.parse(code) as { version: string }).version }), map: null };
+    },
+  };
+}

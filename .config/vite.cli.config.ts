@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { at, runTimeFiles } from './runtime-files.js';
+import { at, packageVersionOnly, runTimeFiles } from './runtime-files.js';
 
 /**
  * The `childdesk` command as built JavaScript (out/cli), so it starts with plain Node instead of compiling
@@ -14,7 +14,7 @@ export default defineConfig({
   // No public folder to copy, and no .env files to read.
   publicDir: false,
   envDir: false,
-  plugins: [runTimeFiles(at('out/cli'), ['.config/vite.cli.config.ts', 'tsconfig.json'])],
+  plugins: [runTimeFiles(at('out/cli'), ['.config/vite.cli.config.ts', 'tsconfig.json']), packageVersionOnly()],
   resolve: { conditions: ['node', 'import', 'default'] },
   ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', 'playwright-core'] },
   build: {
