@@ -32,11 +32,6 @@ export type ApiHostOptions = StoreOptions & {
   autoLockMs?: number;
   /** The diagnostics log (diagnostics.ts); silent unless the shell gives one. */
   log?: Logger;
-  /**
-   * Prints form.pdf and report.pdf: in the services thread, the shell's printer asked through ShellPrinter
-   * (Electron's own Chromium, src/main/pdf-window.ts; the dev server's Chromium); tests may give one directly.
-   */
-  printer?: PdfPrinter;
 };
 
 /**

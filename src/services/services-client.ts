@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { ApiResponse, SessionInfo } from '../core/api.js';
-import { AppError, isAppError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { PickedFile, SaveTarget } from '../core/files.js';
 import { describeUnexpected, newErrorId, RotatingLog, silentLog, type Logger, type UnexpectedError } from './diagnostics.js';
 import type { FileRegistration, TargetRegistration, WrittenOutput } from './file-registry.js';
-import type { PdfPrinter } from '../forms/printer.js';
-import type { FromServices, PrintFailure, PrintRequest, ServicesAnswer, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
+import type { FromServices, ServicesAnswer, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
 import { startModuleWorker } from './module-worker.js';
 
 type ErrorJson = Extract<ApiResponse<unknown>, { ok: false }>['error'];
@@ -35,23 +34,13 @@ export class ServicesClient {
   private closing = false;
   private readonly log: Logger;
 
-  private readonly setup: ServicesSetup;
-
-  /**
-   * `shell.printer`: what prints Save as PDF documents for the services (Electron's own Chromium in main, the
-   * dev server's playwright Chromium). It stays in the shell; the thread asks it for each document.
-   */
-  constructor(
-    setup: ServicesSetup,
-    private readonly shell: { printer?: PdfPrinter } = {},
-  ) {
-    this.setup = { ...setup, printing: Boolean(shell.printer) };
+  constructor(private readonly setup: ServicesSetup) {
     this.log = setup.logFile ? new RotatingLog(setup.logFile) : silentLog;
   }
 
   /** A client whose thread is up (a thread that cannot start at all fails here, not at the first call). */
-  static async start(setup: ServicesSetup, shell: { printer?: PdfPrinter } = {}): Promise<ServicesClient> {
-    const client = new ServicesClient(setup, shell);
+  static async start(setup: ServicesSetup): Promise<ServicesClient> {
+    const client = new ServicesClient(setup);
     await client.boot();
     return client;
   }
@@ -149,10 +138,6 @@ export class ServicesClient {
           resolve();
           return;
         }
-        if (message.type === 'print') {
-          void this.printFor(worker, message);
-          return;
-        }
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
@@ -172,25 +157,6 @@ export class ServicesClient {
     // A boot failure is answered to whoever waits for it; no unhandled rejection besides.
     this.booting.catch(() => {});
     return this.booting;
-  }
-
-  /** Prints a document the thread asked for with the shell's printer, and answers the thread. */
-  private async printFor(worker: Worker, request: PrintRequest): Promise<void> {
-    const printId = request.printId;
-    try {
-      if (!this.shell.printer) throw new AppError('NO_CHROMIUM', 'This program has no PDF printer.');
-      const { pdf, pages } = await this.shell.printer.print(request.html);
-      worker.postMessage({ type: 'printed', printId, ok: true, pdf, pages } satisfies ToServices);
-    } catch (error) {
-      let failure: PrintFailure;
-      if (isAppError(error)) failure = { code: error.code, ...(error.detail ? { detail: error.detail } : {}) };
-      else {
-        const errorId = newErrorId();
-        this.log.write('error', 'print.failed', { errorId, cause: describeUnexpected(error) });
-        failure = { code: 'PRINT_FAILED', errorId };
-      }
-      worker.postMessage({ type: 'printed', printId, ok: false, failure } satisfies ToServices);
-    }
   }
 
   /** The thread ended: expected when closing; otherwise logged, and everything in flight answered. */

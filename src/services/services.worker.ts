@@ -5,15 +5,12 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { AppError, isAppError } from '../core/errors.js';
 import { ApiHost } from './api-handlers.js';
 import { describeUnexpected, newErrorId, RotatingLog, silentLog } from './diagnostics.js';
-import type { FromServices, PrintAnswer, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
-import { ShellPrinter } from './shell-printer.js';
+import type { FromServices, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
 
 const port = parentPort!;
 const setup = workerData as ServicesSetup;
 const log = setup.logFile ? new RotatingLog(setup.logFile) : silentLog;
-// Save as PDF: the printer is the shell's (Electron's own Chromium lives on main's thread); this asks it.
-const printer = setup.printing ? new ShellPrinter((message) => port.postMessage(message satisfies FromServices)) : undefined;
-const host = new ApiHost(setup.registerPath, { ...setup.storeOptions, autoLockMs: setup.autoLockMs, log, printer });
+const host = new ApiHost(setup.registerPath, { ...setup.storeOptions, autoLockMs: setup.autoLockMs, log });
 
 async function answer(request: ServicesRequest): Promise<unknown> {
   switch (request.op) {
@@ -38,12 +35,7 @@ async function answer(request: ServicesRequest): Promise<unknown> {
   }
 }
 
-port.on('message', (message: ToServices) => {
-  if ('type' in message) {
-    printer?.answered(message satisfies PrintAnswer);
-    return;
-  }
-  const { id, request } = message;
+port.on('message', ({ id, request }: ToServices) => {
   void answer(request).then(
     (value) => {
       port.postMessage({ type: 'answer', id, ok: true, value } satisfies FromServices);
