@@ -101,7 +101,7 @@ export async function startDevServer(options: Options): Promise<DevServer> {
   const printer = new LazyFormPrinter();
   // The register runs in the services thread, so this process's event loop only moves bytes: a long import
   // or the monthly return never holds up the page's requests.
-  const host = await ServicesClient.start({ registerPath: options.registerPath, autoLockMs, storeOptions, logFile }, { printer });
+  const host = await ServicesClient.start({ registerPath: options.registerPath, autoLockMs, storeOptions, logFile }, printer);
   const files = new FileDoor(host);
   let vite: Awaited<ReturnType<typeof viteMiddleware>> | null = null;
   let port = 0;

@@ -11,6 +11,12 @@ export type PdfPrinter = {
   print(html: string, options?: { checkLayout?: boolean }): Promise<PrintResult>;
 };
 
+/**
+ * What Save as PDF needs of a printer: a document in, its PDF and page count out. Both printers fit, and so does
+ * the services thread's way to the shell's printer (ShellPrinter, src/services/host-protocol.ts).
+ */
+export type PrintsPdf = { print(html: string): Promise<{ pdf: Uint8Array; pages: number }> };
+
 /** Something on the page that would not print inside the page or inside its own box. No text: only where. */
 export type LayoutProblem = {
   kind: 'outside_page' | 'overflows_box' | 'overflows_cell_height';

@@ -45,7 +45,7 @@ function start(): void {
   // The diagnostics log (never a name, passphrase, key or case content): what the IT cell reads for an error id.
   const logFile = join(app.getPath('userData'), 'logs', LOG_FILE_NAME);
   // Save as PDF: the services thread asks main to print with Electron's own Chromium (a hidden print window).
-  const services = new ServicesClient({ registerPath, autoLockMs: AUTO_LOCK_MS, storeOptions: { migrationsFolder: MIGRATIONS_DIR }, logFile }, { printer: new WindowPdfPrinter() });
+  const services = new ServicesClient({ registerPath, autoLockMs: AUTO_LOCK_MS, storeOptions: { migrationsFolder: MIGRATIONS_DIR }, logFile }, new WindowPdfPrinter());
   const lockAndClear = () =>
     void services.lock().then((wasOpen) => {
       if (wasOpen) showLockScreen(window);

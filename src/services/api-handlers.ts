@@ -11,10 +11,11 @@ import { exportBundle, importReceiptFrom, pinDistrictFrom, requireBundleImport, 
 import { describeUnexpected, newErrorId, silentLog, type Logger } from './diagnostics.js';
 import { FileRegistry } from './file-registry.js';
 import type { FilePurpose } from '../core/files.js';
+import type { ShellPrinter } from './host-protocol.js';
 import { JobRunner } from './jobs.js';
 import { caseChecklist, completeStep, dueList } from './checklist.js';
 import { formPdf, renderFormHtml } from './forms.js';
-import type { PdfPrinter } from '../forms/printer.js';
+import type { PrintsPdf } from '../forms/printer.js';
 import { FORM_NAMES, type FormName } from '../forms/types.js';
 import { addDistrictNote, caseProvenance, districtMessagesFor, districtNotes, stationStatusBoard } from './district.js';
 import { monthlyReport, monthlyReportPdf, printableReturnHtml } from './district-report.js';
@@ -32,6 +33,8 @@ export type ApiHostOptions = StoreOptions & {
   autoLockMs?: number;
   /** The diagnostics log (diagnostics.ts); silent unless the shell gives one. */
   log?: Logger;
+  /** Prints PDFs (in the services thread: the shell's printer, reached through the client; see host-protocol.ts). */
+  printer?: ShellPrinter;
 };
 
 /**
@@ -125,7 +128,7 @@ export class ApiHost {
   }
 
   /** The host's PDF printer (the desktop app's Chromium, or the development server's); none: PDFs are refused. */
-  private requirePrinter(): PdfPrinter {
+  private requirePrinter(): PrintsPdf {
     if (!this.options.printer) throw new AppError('NO_CHROMIUM', 'This program has no PDF printer.');
     return this.options.printer;
   }

@@ -3,7 +3,7 @@ import { createComplianceSeries, isMonth, monthBoundsUtc, monthRange, type Retur
 import { AppError } from '../core/errors.js';
 import { formatKarachi } from '../core/time.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
-import type { PdfPrinter } from '../forms/printer.js';
+import type { PrintsPdf } from '../forms/printer.js';
 import { renderReturnDocument } from '../forms/return-document.js';
 import { districtReturnRows, monthlyReturnBuilder } from './district-report-files.js';
 import { requirePermission, type Session } from './session.js';
@@ -60,7 +60,7 @@ export function printableReturnHtml(session: Session, month: string, lang: Retur
  * The printed return as PDF through the caller's printer (the CLI's Chromium, or the desktop app's own); printing
  * is audited like a case form (what and when, no case data).
  */
-export async function monthlyReportPdf(session: Session, month: string, lang: ReturnLang, printer: PdfPrinter): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function monthlyReportPdf(session: Session, month: string, lang: ReturnLang, printer: PrintsPdf): Promise<{ pdf: Uint8Array; pages: number }> {
   const html = monthlyReportHtml(session, month, lang);
   const { pdf, pages } = await printer.print(html);
   session.register.audit.append({ action: 'form.print', actorId: session.user.id, details: { form: 'monthly-return', month, lang, pages } });

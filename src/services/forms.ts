@@ -8,7 +8,7 @@ import { AppError } from '../core/errors.js';
 import { formatKarachi } from '../core/time.js';
 import { renderFormDocument } from '../forms/document.js';
 import { embeddedFontCss } from '../forms/font-loader.js';
-import type { LayoutProblem, PdfPrinter } from '../forms/printer.js';
+import type { LayoutProblem, PdfPrinter, PrintsPdf } from '../forms/printer.js';
 import { FORMS, formUnavailable } from '../forms/registry.js';
 import { caseDigest, formatSeal, parseSeal, sealBytes, type Seal, type SealFields } from '../forms/seal.js';
 import { BILINGUAL_LAYOUTS, FORM_LANGS, FORM_NAMES, type BilingualLayout, type FormLang, type FormName } from '../forms/types.js';
@@ -199,7 +199,7 @@ export async function printForms(session: Session, jobs: PrintJob[], options: { 
  * One signed form as PDF bytes, for the app's Save as PDF (the desktop app prints it with its own Chromium).
  * Audited as printed once the PDF exists.
  */
-export async function formPdf(session: Session, request: Omit<FormRequest, 'preview'>, printer: PdfPrinter): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function formPdf(session: Session, request: Omit<FormRequest, 'preview'>, printer: PrintsPdf): Promise<{ pdf: Uint8Array; pages: number }> {
   const form = prepareForm(session, { ...request, preview: false });
   const { pdf, pages } = await printer.print(form.html);
   auditPrint(session, form, 'pdf', pages);

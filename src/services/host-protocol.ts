@@ -14,6 +14,16 @@ export type ServicesSetup = {
   storeOptions?: JobStoreOptions;
   /** The diagnostics log file (diagnostics.ts); none: nothing is logged. */
   logFile?: string;
+  /** The shell prints PDFs for the services (Electron's own Chromium needs main's thread): ask it over `print`. */
+  shellPrints?: boolean;
+};
+
+/**
+ * What prints self-contained HTML to PDF for the services. The desktop app's printer is a hidden window of its
+ * own Chromium, which only main's thread can drive; the services thread reaches it through the client.
+ */
+export type ShellPrinter = {
+  print(html: string, options?: { checkLayout?: boolean }): Promise<{ pdf: Uint8Array; pages: number; layout: unknown }>;
 };
 
 export type ServicesRequest =
@@ -37,8 +47,15 @@ export type ServicesAnswer = {
   close: true;
 };
 
-export type ToServices = { id: number; request: ServicesRequest };
+type ErrorJson = Extract<ApiResponse<unknown>, { ok: false }>['error'];
+
+export type ToServices =
+  | { id: number; request: ServicesRequest }
+  /** The shell's answer to a `print` the services asked for. */
+  | { printed: number; ok: true; result: Awaited<ReturnType<ShellPrinter['print']>> }
+  | { printed: number; ok: false; error: ErrorJson };
 export type FromServices =
   | { type: 'ready' }
+  | { type: 'print'; id: number; html: string; options?: { checkLayout?: boolean } }
   | { type: 'answer'; id: number; ok: true; value: unknown }
   | { type: 'answer'; id: number; ok: false; error: Extract<ApiResponse<unknown>, { ok: false }>['error'] };

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { ApiResponse, SessionInfo } from '../core/api.js';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import type { PickedFile, SaveTarget } from '../core/files.js';
 import { describeUnexpected, newErrorId, RotatingLog, silentLog, type Logger, type UnexpectedError } from './diagnostics.js';
 import type { FileRegistration, TargetRegistration, WrittenOutput } from './file-registry.js';
-import type { FromServices, ServicesAnswer, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
+import type { FromServices, ServicesAnswer, ServicesRequest, ServicesSetup, ShellPrinter, ToServices } from './host-protocol.js';
 import { startModuleWorker } from './module-worker.js';
 
 type ErrorJson = Extract<ApiResponse<unknown>, { ok: false }>['error'];
@@ -34,13 +34,20 @@ export class ServicesClient {
   private closing = false;
   private readonly log: Logger;
 
-  constructor(private readonly setup: ServicesSetup) {
+  private readonly setup: ServicesSetup;
+
+  /** `printer`: what prints PDFs for the services, on this thread (the desktop app's own Chromium). */
+  constructor(
+    setup: Omit<ServicesSetup, 'shellPrints'>,
+    private readonly printer?: ShellPrinter,
+  ) {
+    this.setup = { ...setup, shellPrints: printer !== undefined };
     this.log = setup.logFile ? new RotatingLog(setup.logFile) : silentLog;
   }
 
   /** A client whose thread is up (a thread that cannot start at all fails here, not at the first call). */
-  static async start(setup: ServicesSetup): Promise<ServicesClient> {
-    const client = new ServicesClient(setup);
+  static async start(setup: Omit<ServicesSetup, 'shellPrints'>, printer?: ShellPrinter): Promise<ServicesClient> {
+    const client = new ServicesClient(setup, printer);
     await client.boot();
     return client;
   }
@@ -138,6 +145,10 @@ export class ServicesClient {
           resolve();
           return;
         }
+        if (message.type === 'print') {
+          void this.print(worker, message);
+          return;
+        }
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
@@ -157,6 +168,26 @@ export class ServicesClient {
     // A boot failure is answered to whoever waits for it; no unhandled rejection besides.
     this.booting.catch(() => {});
     return this.booting;
+  }
+
+  /** Prints for the services thread and answers it; a printer failure is a typed error there. */
+  private async print(worker: Worker, request: Extract<FromServices, { type: 'print' }>): Promise<void> {
+    let answer: ToServices;
+    try {
+      if (!this.printer) throw new AppError('NO_CHROMIUM', '(this program has no PDF printer)');
+      answer = { printed: request.id, ok: true, result: await this.printer.print(request.html, request.options) };
+    } catch (error) {
+      let failure: AppError;
+      if (isAppError(error)) failure = error;
+      else {
+        const errorId = newErrorId();
+        this.log.write('error', 'print.unexpected', { errorId, cause: describeUnexpected(error) });
+        failure = new AppError('PRINT_FAILED', undefined, { errorId });
+      }
+      answer = { printed: request.id, ok: false, error: failure.toJSON() };
+    }
+    // The thread may have died or been replaced meanwhile: then there is no one to answer.
+    if (this.worker === worker) worker.postMessage(answer);
   }
 
   /** The thread ended: expected when closing; otherwise logged, and everything in flight answered. */

@@ -2,15 +2,28 @@
 // file registry and the jobs, off the thread that runs Electron's main loop or the dev server's HTTP. Requests
 // are answered in the order they come; `call`s may overlap where a service awaits.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { AppError, isAppError } from '../core/errors.js';
+import { AppError, isAppError, type ErrorCode } from '../core/errors.js';
 import { ApiHost } from './api-handlers.js';
 import { describeUnexpected, newErrorId, RotatingLog, silentLog } from './diagnostics.js';
-import type { FromServices, ServicesRequest, ServicesSetup, ToServices } from './host-protocol.js';
+import type { FromServices, ServicesRequest, ServicesSetup, ShellPrinter, ToServices } from './host-protocol.js';
 
 const port = parentPort!;
 const setup = workerData as ServicesSetup;
 const log = setup.logFile ? new RotatingLog(setup.logFile) : silentLog;
-const host = new ApiHost(setup.registerPath, { ...setup.storeOptions, autoLockMs: setup.autoLockMs, log });
+
+/** PDFs printed by the shell (Electron's own Chromium runs on main's thread): asked for, and answered, by message. */
+const printing = new Map<number, { resolve: (result: Awaited<ReturnType<ShellPrinter['print']>>) => void; reject: (error: AppError) => void }>();
+let lastPrint = 0;
+const shellPrinter: ShellPrinter = {
+  print: (html, options) =>
+    new Promise((resolve, reject) => {
+      const id = ++lastPrint;
+      printing.set(id, { resolve, reject });
+      port.postMessage({ type: 'print', id, html, options } satisfies FromServices);
+    }),
+};
+
+const host = new ApiHost(setup.registerPath, { ...setup.storeOptions, autoLockMs: setup.autoLockMs, log, ...(setup.shellPrints ? { printer: shellPrinter } : {}) });
 
 async function answer(request: ServicesRequest): Promise<unknown> {
   switch (request.op) {
@@ -35,7 +48,15 @@ async function answer(request: ServicesRequest): Promise<unknown> {
   }
 }
 
-port.on('message', ({ id, request }: ToServices) => {
+port.on('message', (message: ToServices) => {
+  if ('printed' in message) {
+    const waiting = printing.get(message.printed);
+    printing.delete(message.printed);
+    if (message.ok) waiting?.resolve(message.result);
+    else waiting?.reject(new AppError(message.error.code as ErrorCode, undefined, message.error.errorId ? { errorId: message.error.errorId } : {}));
+    return;
+  }
+  const { id, request } = message;
   void answer(request).then(
     (value) => {
       port.postMessage({ type: 'answer', id, ok: true, value } satisfies FromServices);

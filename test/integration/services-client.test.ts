@@ -106,7 +106,7 @@ describe('ServicesClient: Save as PDF through the shell\'s printer', () => {
         return { pdf: new TextEncoder().encode('%PDF-1.7 <</Type /Page>>'), pages: 1, layout: null };
       },
     };
-    client = await ServicesClient.start({ registerPath: join(dir, 'station.db'), storeOptions: { scrypt: FAST_SCRYPT }, autoLockMs: 60_000, logFile }, { printer });
+    client = await ServicesClient.start({ registerPath: join(dir, 'station.db'), storeOptions: { scrypt: FAST_SCRYPT }, autoLockMs: 60_000, logFile }, printer);
     await setup();
     const { result } = (await client.call('case.create', juvenileCase())) as { result: { id: string; caseNumber: string } };
     const target = await client.saveTarget({ purpose: 'report', name: `${result.caseNumber}-intake-en.pdf`, where: { kind: 'memory' } });
@@ -121,6 +121,6 @@ describe('ServicesClient: Save as PDF through the shell\'s printer', () => {
     const failed = await client.call('form.pdf', { caseId: result.id, form: 'intake', lang: 'en', target: target.handle });
     expect(failed).toMatchObject({ ok: false, error: { code: 'PRINT_FAILED', errorId: expect.stringMatching(ERROR_ID_PATTERN) } });
     expect(JSON.stringify(failed)).not.toContain('crashed');
-    expect(logLines().find((line) => line.event === 'print.failed')).toMatchObject({ errorId: (failed as { error: { errorId: string } }).error.errorId });
+    expect(logLines().find((line) => line.event === 'print.unexpected')).toMatchObject({ errorId: (failed as { error: { errorId: string } }).error.errorId });
   });
 });
